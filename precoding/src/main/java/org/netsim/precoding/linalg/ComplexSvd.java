@@ -1,0 +1,159 @@
+package org.netsim.precoding.linalg;
+
+import org.ejml.data.ZMatrixRMaj;
+
+/**
+ * Thin singular value decomposition A = U diag(s) V^H of an m x n complex matrix, r = min(m, n), with U (m x r)
+ * and V (n x r) having orthonormal columns and s descending and non-negative.
+ *
+ * <p>Computed from the Hermitian eigendecomposition ({@link HermitianEigen}) of the Jordan-Wielandt matrix
+ * C = [[0, A], [A^H, 0]] of size m + n, whose eigenvalues are +-s_j (and |m - n| zeros), with eigenvectors
+ * [u_j; +-v_j] / sqrt(2). Unlike the eigendecomposition of A^H A this does not square the condition number, so
+ * small singular values keep their absolute accuracy (about eps ||A||_2). Singular vectors of singular values
+ * below {@code eps (m + n) s_max} (numerically zero, where u and v parts of C's eigenvectors mix) are completed to
+ * an orthonormal set by Gram-Schmidt on the unit vectors.
+ */
+public final class ComplexSvd {
+
+    private final double[] singularValues;
+    private final ZMatrixRMaj u;
+    private final ZMatrixRMaj v;
+
+    private ComplexSvd(double[] s, ZMatrixRMaj u, ZMatrixRMaj v) {
+        this.singularValues = s;
+        this.u = u;
+        this.v = v;
+    }
+
+    /**
+     * Decomposes {@code a} (not modified).
+     *
+     * @throws DecompositionException if the underlying eigendecomposition fails
+     */
+    public static ComplexSvd decompose(ZMatrixRMaj a) {
+        int m = a.numRows;
+        int n = a.numCols;
+        int r = Math.min(m, n);
+        int p = m + n;
+        ZMatrixRMaj c = new ZMatrixRMaj(p, p);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double re = a.data[(i * n + j) * 2];
+                double im = a.data[(i * n + j) * 2 + 1];
+                c.set(i, m + j, re, im);
+                c.set(m + j, i, re, -im);
+            }
+        }
+        HermitianEigen eig = new HermitianEigen(p);
+        eig.decompose(c);
+        double[] lambda = eig.values();
+        ZMatrixRMaj q = eig.vectors();
+        double sMax = Math.max(0, lambda[p - 1]);
+        double tol = Math.ulp(1.0) * p * sMax;
+
+        double[] s = new double[r];
+        ZMatrixRMaj uu = new ZMatrixRMaj(m, r);
+        ZMatrixRMaj vv = new ZMatrixRMaj(n, r);
+        int good = 0;
+        for (int j = 0; j < r; j++) {
+            int col = p - 1 - j;
+            s[j] = Math.max(0, lambda[col]);
+            if (s[j] <= tol) {
+                continue;
+            }
+            double nu = 0;
+            double nv = 0;
+            for (int i = 0; i < m; i++) {
+                nu += sq(q.data[(i * p + col) * 2]) + sq(q.data[(i * p + col) * 2 + 1]);
+            }
+            for (int i = 0; i < n; i++) {
+                nv += sq(q.data[((m + i) * p + col) * 2]) + sq(q.data[((m + i) * p + col) * 2 + 1]);
+            }
+            nu = Math.sqrt(nu);
+            nv = Math.sqrt(nv);
+            for (int i = 0; i < m; i++) {
+                uu.set(i, j, q.data[(i * p + col) * 2] / nu, q.data[(i * p + col) * 2 + 1] / nu);
+            }
+            for (int i = 0; i < n; i++) {
+                vv.set(i, j, q.data[((m + i) * p + col) * 2] / nv, q.data[((m + i) * p + col) * 2 + 1] / nv);
+            }
+            good = j + 1;
+        }
+        complete(uu, good);
+        complete(vv, good);
+        return new ComplexSvd(s, uu, vv);
+    }
+
+    /** Fills columns from {@code from} on with unit vectors orthonormalised against the previous columns. */
+    private static void complete(ZMatrixRMaj x, int from) {
+        int rows = x.numRows;
+        int cols = x.numCols;
+        int next = from;
+        double[] zr = new double[rows];
+        double[] zi = new double[rows];
+        for (int e = 0; e < rows && next < cols; e++) {
+            java.util.Arrays.fill(zr, 0);
+            java.util.Arrays.fill(zi, 0);
+            zr[e] = 1;
+            for (int pass = 0; pass < 2; pass++) {
+                for (int c = 0; c < next; c++) {
+                    double pr = 0;
+                    double pi = 0;
+                    for (int i = 0; i < rows; i++) {
+                        double qr = x.data[(i * cols + c) * 2];
+                        double qi = x.data[(i * cols + c) * 2 + 1];
+                        pr += qr * zr[i] + qi * zi[i];
+                        pi += qr * zi[i] - qi * zr[i];
+                    }
+                    for (int i = 0; i < rows; i++) {
+                        double qr = x.data[(i * cols + c) * 2];
+                        double qi = x.data[(i * cols + c) * 2 + 1];
+                        zr[i] -= pr * qr - pi * qi;
+                        zi[i] -= pr * qi + pi * qr;
+                    }
+                }
+            }
+            double nrm = 0;
+            for (int i = 0; i < rows; i++) {
+                nrm += zr[i] * zr[i] + zi[i] * zi[i];
+            }
+            nrm = Math.sqrt(nrm);
+            if (nrm > 0.5) {
+                for (int i = 0; i < rows; i++) {
+                    x.set(i, next, zr[i] / nrm, zi[i] / nrm);
+                }
+                next++;
+            }
+        }
+    }
+
+    private static double sq(double x) {
+        return x * x;
+    }
+
+    /** @return the r = min(m, n) singular values, descending (a copy) */
+    public double[] singularValues() {
+        return singularValues.clone();
+    }
+
+    /** @return U, m x r with orthonormal columns (a copy) */
+    public ZMatrixRMaj u() {
+        return u.copy();
+    }
+
+    /** @return V, n x r with orthonormal columns (a copy) */
+    public ZMatrixRMaj v() {
+        return v.copy();
+    }
+
+    /** @return the number of singular values above {@code tol} */
+    public int rank(double tol) {
+        int k = 0;
+        for (double s : singularValues) {
+            if (s > tol) {
+                k++;
+            }
+        }
+        return k;
+    }
+}
