@@ -14,6 +14,7 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedOutputStream;
 import java.util.zip.ZipEntry;
@@ -60,11 +61,12 @@ public final class NpzWriter {
         Map<String, NpyArray> copy = checkedCopy(arrays);
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        boolean done = false;
+        // a fresh hidden name next to the target; CREATE_NEW (not createTempFile) so the file gets the usual
+        // permissions of a new file rather than owner-only ones
+        Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW);
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (channel) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
                 writeArchive(out, copy, compressed);
                 out.flush();
@@ -75,11 +77,13 @@ public final class NpzWriter {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            done = true;
-        } finally {
-            if (!done) {
+        } catch (IOException | RuntimeException | Error e) {
+            try {
                 Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
             }
+            throw e;
         }
     }
 
