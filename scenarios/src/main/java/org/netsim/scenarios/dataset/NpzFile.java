@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -21,7 +23,7 @@ import java.util.zip.ZipFile;
  *
  * <p>Reading is strict and bounded: every entry must be a {@code .npy} file with a well-formed header of format 1.0
  * or 2.0, a supported dtype, and exactly as many bytes as its shape needs (checked against the zip's entry size
- * before anything is allocated); keys must be unique. Every problem is an {@link NpzFormatException} naming the
+ * before anything is allocated), and a CRC-32 that matches the archive's; keys must be unique. Every problem is an {@link NpzFormatException} naming the
  * file and the key. Immutable once read.
  */
 public final class NpzFile {
@@ -73,10 +75,14 @@ public final class NpzFile {
                     throw new NpzFormatException(file, key, "the arrays up to this one need more than the "
                             + (Runtime.getRuntime().maxMemory() >> 20) + " MiB of Java heap available");
                 }
-                try (InputStream in = zip.getInputStream(entry)) {
+                CRC32 crc = new CRC32();
+                try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc)) {
                     arrays.put(key, NpyFormat.read(in, size, file, key));
                 } catch (ZipException | EOFException e) {
                     throw new NpzFormatException(file, key, "damaged entry (" + e.getMessage() + ")", e);
+                }
+                if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                    throw new NpzFormatException(file, key, "CRC-32 mismatch: the entry's bytes are corrupted");
                 }
             }
         } catch (IllegalStateException e) {

@@ -189,6 +189,50 @@ class NpzFileTest {
                 .startsWith("truncated"));
     }
 
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
+        outer:
+        for (int p = from; p <= haystack.length - needle.length; p++) {
+            for (int q = 0; q < needle.length; q++) {
+                if (haystack[p + q] != needle[q]) {
+                    continue outer;
+                }
+            }
+            return p;
+        }
+        return -1;
+    }
+
+    @Test
+    void rejectsCorruptedBytesByTheirCrc() throws IOException {
+        byte[] bytes = RawNpz.npzBytes(Map.of("x", NpyArray.ofFloat64(new int[] {2}, new double[] {1234.5678, 1})),
+                false);
+        int at = indexOf(bytes, RawNpz.f8(1234.5678), 0);
+        assertTrue(at > 0);
+        bytes[at] ^= 1; // one flipped bit of the mantissa: still a valid double, but not the one written
+        Path file = dir.resolve("flipped.npz");
+        Files.write(file, bytes);
+        NpzFormatException e = assertThrows(NpzFormatException.class, () -> NpzFile.read(file));
+        assertEquals("x", e.key());
+        assertTrue(e.reason().contains("CRC-32 mismatch"), e.getMessage());
+    }
+
+    @Test
+    void rejectsDuplicateKeys() throws IOException {
+        Map<String, NpyArray> arrays = new LinkedHashMap<>();
+        arrays.put("a", NpyArray.scalarFloat64(1));
+        arrays.put("b", NpyArray.scalarFloat64(2));
+        byte[] bytes = RawNpz.npzBytes(arrays, false);
+        byte[] name = "b.npy".getBytes(StandardCharsets.US_ASCII);
+        for (int p = indexOf(bytes, name, 0); p >= 0; p = indexOf(bytes, name, p + 1)) {
+            bytes[p] = 'a'; // local and central headers both renamed: two entries called a.npy
+        }
+        Path file = dir.resolve("dup.npz");
+        Files.write(file, bytes);
+        NpzFormatException e = assertThrows(NpzFormatException.class, () -> NpzFile.read(file));
+        assertEquals("a", e.key());
+        assertTrue(e.reason().contains("twice"), e.getMessage());
+    }
+
     @Test
     void rejectsEntriesThatAreNotNpy() throws IOException {
         Path file = dir.resolve("bad.npz");
