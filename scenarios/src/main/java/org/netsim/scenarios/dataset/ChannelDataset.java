@@ -307,7 +307,12 @@ public final class ChannelDataset {
         if (problems.isEmpty()) {
             throw new IllegalArgumentException("problems: a dataset needs at least one sample");
         }
-        List<Problem> copy = List.copyOf(problems); // rejects null elements
+        for (int s = 0; s < problems.size(); s++) {
+            if (problems.get(s) == null) {
+                throw new IllegalArgumentException("problems[" + s + "]: null");
+            }
+        }
+        List<Problem> copy = List.copyOf(problems);
         Problem p0 = copy.get(0);
         for (int s = 1; s < copy.size(); s++) {
             Problem p = copy.get(s);

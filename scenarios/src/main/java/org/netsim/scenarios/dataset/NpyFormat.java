@@ -351,10 +351,10 @@ final class NpyFormat {
                 while (pos < s.length() && Character.isDigit(s.charAt(pos)) && s.charAt(pos) < 128) {
                     pos++;
                 }
-                if (start == pos || pos - start > 10) {
+                if (start == pos) {
                     throw fail("malformed header: 'shape' must hold non-negative integers, at offset " + start);
                 }
-                long v = Long.parseLong(s.substring(start, pos));
+                long v = pos - start > 10 ? Long.MAX_VALUE : Long.parseLong(s.substring(start, pos));
                 if (v > Integer.MAX_VALUE) {
                     throw fail("'shape' dimension " + v + " is too large for this reader");
                 }

@@ -85,10 +85,6 @@ public final class NpzFile {
                     throw new NpzFormatException(file, key, "CRC-32 mismatch: the entry's bytes are corrupted");
                 }
             }
-        } catch (IllegalStateException e) {
-            // ZipFile reports some corrupt central directories this way
-            throw new NpzFormatException(file, NpzFormatException.ARCHIVE, "damaged zip archive (" + e.getMessage()
-                    + ")", e);
         }
         return new NpzFile(file, arrays);
     }

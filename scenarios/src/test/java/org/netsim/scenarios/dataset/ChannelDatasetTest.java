@@ -207,6 +207,8 @@ class ChannelDatasetTest {
         assertEquals("problems: a dataset needs at least one sample",
                 assertThrows(IllegalArgumentException.class, () -> ChannelDataset.of(List.of())).getMessage());
         List<Problem> base = problems(11, false);
+        assertEquals("problems[1]: null", assertThrows(IllegalArgumentException.class,
+                () -> ChannelDataset.of(Arrays.asList(base.get(0), null))).getMessage());
         Problem p = base.get(0);
         ZMatrixRMaj[][] h = new ZMatrixRMaj[N.length][M.length];
         for (int i = 0; i < N.length; i++) {

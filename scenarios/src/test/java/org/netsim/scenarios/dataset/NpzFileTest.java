@@ -152,6 +152,8 @@ class NpzFileTest {
                 .reason().contains("trailing comma"));
         assertTrue(rejectEntry("{'descr': '<f8', 'fortran_order': False, 'shape': (-1,), }", RawNpz.f8(1))
                 .reason().contains("non-negative"));
+        assertTrue(rejectEntry("{'descr': '<f8', 'fortran_order': False, 'shape': (99999999999999999999,), }",
+                RawNpz.f8(1)).reason().contains("too large"));
         assertTrue(rejectEntry("{'descr': '<f8', 'fortran_order': 0, 'shape': (1,), }", RawNpz.f8(1))
                 .reason().contains("True or False"));
         assertTrue(rejectEntry("{'descr': '<f8', 'fortran_order': False, 'shape': (1,), } x", RawNpz.f8(1))
