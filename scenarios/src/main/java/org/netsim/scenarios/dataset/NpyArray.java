@@ -64,12 +64,18 @@ public final class NpyArray {
         return new NpyArray(NpyDtype.INT32, shape.clone(), null, values.clone());
     }
 
-    /** @return a 0-d float64 array holding {@code value} (NumPy {@code np.float64(value)} saved as an array) */
+    /**
+     * @param value the value
+     * @return a 0-d float64 array holding {@code value} (what {@code np.savez(f, x=np.float64(value))} stores)
+     */
     public static NpyArray scalarFloat64(double value) {
         return new NpyArray(NpyDtype.FLOAT64, new int[0], new double[] {value}, null);
     }
 
-    /** @return a 0-d int32 array holding {@code value} */
+    /**
+     * @param value the value
+     * @return a 0-d int32 array holding {@code value}
+     */
     public static NpyArray scalarInt32(int value) {
         return new NpyArray(NpyDtype.INT32, new int[0], null, new int[] {value});
     }
@@ -94,7 +100,10 @@ public final class NpyArray {
         return shape.length;
     }
 
-    /** @return the length of dimension {@code axis} */
+    /**
+     * @param axis a dimension in 0..rank()-1
+     * @return its length
+     */
     public int dim(int axis) {
         return shape[axis];
     }
@@ -139,25 +148,37 @@ public final class NpyArray {
         return idx;
     }
 
-    /** @return element {@code flatIndex} of a float64 array */
+    /**
+     * @param flatIndex a C-order flat index (see {@link #flatIndex(int...)})
+     * @return element {@code flatIndex} of a float64 array
+     */
     public double getFloat64(int flatIndex) {
         require(NpyDtype.FLOAT64);
         return doubles[Objects.checkIndex(flatIndex, size)];
     }
 
-    /** @return element {@code flatIndex} of an int32 array */
+    /**
+     * @param flatIndex a C-order flat index (see {@link #flatIndex(int...)})
+     * @return element {@code flatIndex} of an int32 array
+     */
     public int getInt32(int flatIndex) {
         require(NpyDtype.INT32);
         return ints[Objects.checkIndex(flatIndex, size)];
     }
 
-    /** @return the real part of element {@code flatIndex} of a complex128 array */
+    /**
+     * @param flatIndex a C-order flat index (see {@link #flatIndex(int...)})
+     * @return the real part of element {@code flatIndex} of a complex128 array
+     */
     public double real(int flatIndex) {
         require(NpyDtype.COMPLEX128);
         return doubles[2 * Objects.checkIndex(flatIndex, size)];
     }
 
-    /** @return the imaginary part of element {@code flatIndex} of a complex128 array */
+    /**
+     * @param flatIndex a C-order flat index (see {@link #flatIndex(int...)})
+     * @return the imaginary part of element {@code flatIndex} of a complex128 array
+     */
     public double imag(int flatIndex) {
         require(NpyDtype.COMPLEX128);
         return doubles[2 * Objects.checkIndex(flatIndex, size) + 1];

@@ -104,12 +104,18 @@ public final class NpzFile {
         return arrays;
     }
 
-    /** @return whether the archive holds an array named {@code key} */
+    /**
+     * @param key an array name
+     * @return whether the archive holds an array named {@code key}
+     */
     public boolean contains(String key) {
         return arrays.containsKey(key);
     }
 
-    /** @return the array named {@code key}, if present */
+    /**
+     * @param key an array name
+     * @return the array named {@code key}, if present
+     */
     public Optional<NpyArray> find(String key) {
         return Optional.ofNullable(arrays.get(key));
     }
