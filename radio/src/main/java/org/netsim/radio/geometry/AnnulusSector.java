@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>A uniform point (uniform by area) is drawn by inverse transform: with u1, u2 ~ U(0, 1) (u1 drawn first),
  * r = sqrt(r_in^2 + u1 (r_out^2 - r_in^2)) and phi = start + u2 width. With width 2 pi this is the uniform drop in a
- * full annulus (e.g. UEs 0.1-0.3 km from their BS in the learning-only structural MPNN paper, Section VI-A).
+ * full annulus (e.g. UEs 0.1-0.3 km from their BS in "A Learning-only Method for Multi-Cell
+ * Multi-User MIMO Sum Rate Maximization", Section VI-A).
  *
  * @param center the apex in metres
  * @param innerRadiusM r_in &gt;= 0 in metres

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * <p>Cells are flat-topped regular hexagons of circumradius R = ISD / sqrt(3) (vertices at angles 0, 60, ..., 300
  * degrees from the site), so neighbouring sites lie at the inter-site distance ISD in the directions 30 + 60 j
- * degrees. This is the orientation of the 7-cell layout of "Deep Unfolded Fast Fractional Programming" (Fig. 3) and
+ * degrees. This is the orientation of the 7-cell layout of "DeepFP: Deep-Unfolded Fractional Programming for Massive MIMO Beamforming" (Fig. 3) and
  * of "Learning to Optimize: Training Deep Neural Networks for Wireless Resource Management" (Fig. 5).
  *
  * <p>Ring n (n &gt;= 1) holds 6 n sites; full layouts have 1, 7, 19 or 37 sites (0 to 3 rings). Any count is

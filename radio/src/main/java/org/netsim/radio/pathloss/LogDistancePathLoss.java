@@ -11,8 +11,9 @@ package org.netsim.radio.pathloss;
  * seed papers has this form; the named presets state the source:
  *
  * <ul>
- *   <li>{@link #macro3gpp()}: 128.1 + 37.6 log10(d / km) dB (3GPP TR 36.814 macro cell; used by "Deep Unfolded
- *       Fast Fractional Programming", Section V-A, and by the learning-only structural MPNN paper, Section VI-A).</li>
+ *   <li>{@link #macro3gpp()}: 128.1 + 37.6 log10(d / km) dB (3GPP TR 36.814 macro cell; used by "DeepFP: Deep-Unfolded
+ *       Fractional Programming for Massive MIMO Beamforming", Section V-A, and by "A Learning-only Method for
+ *       Multi-Cell Multi-User MIMO Sum Rate Maximization", Section VI-A).</li>
  *   <li>{@link #picoGcnWmmse()}: 27.9 + 36.7 log10(d / m) dB = 138.0 + 36.7 log10(d / km) dB, the "picocell model"
  *       of "Coordinated Sum-Rate Maximization in Multicell MU-MIMO with Deep Unrolling" (Section IV, ref. [46]) as
  *       the authors' public generator evaluates it; the 20 fixture samples of their generator fit this intercept

@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Log-normal shadowing: X ~ N(0, sigma^2) in dB, one standard-normal draw per call (the generator's
- * {@link RandomGenerator#nextGaussian()}). sigma = 8 dB in "Deep Unfolded Fast Fractional Programming" (Section
+ * {@link RandomGenerator#nextGaussian()}). sigma = 8 dB in "DeepFP: Deep-Unfolded Fractional Programming for Massive MIMO Beamforming" (Section
  * V-A, tau) and in the IMAC of "Learning to Optimize: Training Deep Neural Networks for Wireless Resource
  * Management" (Section V-A, Model 2). sigma = 0 gives no shadowing. Immutable.
  *
