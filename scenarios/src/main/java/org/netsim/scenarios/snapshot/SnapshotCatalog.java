@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  *   <li>{@code sun-ic-10}, {@code -20}, {@code -30} ({@link SunGaussianIcScenario}), and {@code sun-ic-K} for any
  *       K &gt;= 1;</li>
  *   <li>{@code sun-imac-3-12}, {@code 3-18}, {@code 3-24}, {@code 7-28}, {@code 20-80} ({@link SunImacScenario}),
- *       and {@code sun-imac-N-K} for any N &gt;= 1 and K a multiple of N;</li>
+ *       and {@code sun-imac-N-K} for any N &gt;= 1 and K a multiple of N, optionally with the inner radius r in
+ *       metres as {@code sun-imac-N-K-rR} (e.g. {@code sun-imac-7-28-r50}, Table V);</li>
  *   <li>{@code iid-cn} ({@link IidCnScenario#gcnWmmseScenarioI()}; other sizes through {@link IidCnScenario#of}).
  *   </li>
  * </ul>
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
 public final class SnapshotCatalog {
 
     private static final Pattern SUN_IC = Pattern.compile("sun-ic-(\\d{1,4})");
-    private static final Pattern SUN_IMAC = Pattern.compile("sun-imac-(\\d{1,4})-(\\d{1,5})");
+    private static final Pattern SUN_IMAC =
+            Pattern.compile("sun-imac-(\\d{1,4})-(\\d{1,5})(?:-r(\\d{1,3}(?:\\.\\d+)?))?");
 
     private static final Map<String, SnapshotScenario> FIXED = build();
 
@@ -77,10 +79,12 @@ public final class SnapshotCatalog {
         }
         Matcher imac = SUN_IMAC.matcher(name);
         if (imac.matches()) {
-            return new SunImacScenario(Integer.parseInt(imac.group(1)), Integer.parseInt(imac.group(2)));
+            double innerRadiusM = imac.group(3) == null ? 0.0 : Double.parseDouble(imac.group(3));
+            return new SunImacScenario(Integer.parseInt(imac.group(1)), Integer.parseInt(imac.group(2)),
+                    innerRadiusM);
         }
         throw new IllegalArgumentException("scenario: unknown snapshot scenario '" + name + "' (known: "
-                + String.join(", ", FIXED.keySet()) + "; also sun-ic-K and sun-imac-N-K)");
+                + String.join(", ", FIXED.keySet()) + "; also sun-ic-K, sun-imac-N-K and sun-imac-N-K-rR)");
     }
 
     /** @return every fixed catalogue entry, in catalogue order */

@@ -84,7 +84,9 @@ public final class SunImacScenario implements SnapshotScenario {
 
     @Override
     public String name() {
-        return "sun-imac-" + numCells + "-" + numUsers + (innerRadiusM == 0 ? "" : "-r" + innerRadiusM);
+        String r = innerRadiusM == Math.rint(innerRadiusM) ? String.valueOf((long) innerRadiusM)
+                : String.valueOf(innerRadiusM);
+        return "sun-imac-" + numCells + "-" + numUsers + (innerRadiusM == 0 ? "" : "-r" + r);
     }
 
     @Override

@@ -124,5 +124,10 @@ class SnapshotCatalogTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SnapshotCatalog.get("sun-imac-3-10"));
         assertTrue(e.getMessage().startsWith("numUsers"), e.getMessage());
+        SnapshotScenario inner = SnapshotCatalog.get("sun-imac-7-28-r50");
+        assertEquals("sun-imac-7-28-r50", inner.name());
+        assertEquals("sun-imac-3-12-r20.5", SnapshotCatalog.get("sun-imac-3-12-r20.5").name());
+        e = assertThrows(IllegalArgumentException.class, () -> SnapshotCatalog.get("sun-imac-3-12-r100"));
+        assertTrue(e.getMessage().startsWith("innerRadiusM"), e.getMessage());
     }
 }
