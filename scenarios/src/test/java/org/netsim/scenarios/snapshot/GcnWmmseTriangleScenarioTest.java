@@ -3,24 +3,19 @@ package org.netsim.scenarios.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.netsim.precoding.Problem;
 import org.netsim.radio.geometry.Layouts;
 import org.netsim.radio.geometry.Position;
 import org.netsim.radio.random.RandomStreams;
+import org.netsim.scenarios.dataset.ChannelDataset;
 
 class GcnWmmseTriangleScenarioTest {
-
-    /** Fixture directory: system property {@code netsim.fixtures}, default the shared checkout's. */
-    private static final Path FIXTURES = Path.of(System.getProperty("netsim.fixtures", "/work/shared/fixtures"));
 
     /**
      * Two-sample KS threshold for "same distribution as the authors' generator": a correct generator fails with
@@ -61,43 +56,21 @@ class GcnWmmseTriangleScenarioTest {
      * gains agree within 5 standard errors of the difference.
      */
     @Test
-    void linkGainsMatchTheAuthorsGenerator() throws IOException {
-        Path fixture = FIXTURES.resolve("sample-peer-triangle.npz");
-        Assumptions.assumeTrue(Files.exists(fixture), "fixture not available: " + fixture);
-        NpyReader.Array h = NpyReader.read(fixture, "H"); // [S, I, K, N, M] complex
-        NpyReader.Array serving = NpyReader.read(fixture, "serving_bs");
-        assertEquals(List.of(20, 12, 3, 2, 12), java.util.Arrays.stream(h.shape()).boxed().toList());
+    void linkGainsMatchTheAuthorsGenerator() throws Exception {
+        List<Problem> fixture = ChannelDataset.read(fixture("sample-peer-triangle.npz")).problems();
+        assertEquals(20, fixture.size());
         List<Double> fixServing = new ArrayList<>();
         List<Double> fixCross = new ArrayList<>();
         int per = 2 * 12;
-        for (int smp = 0; smp < 20; smp++) {
-            for (int i = 0; i < 12; i++) {
-                for (int k = 0; k < 3; k++) {
-                    int base = (((smp * 12 + i) * 3 + k) * per) * 2;
-                    double e = 0;
-                    for (int q = 0; q < 2 * per; q++) {
-                        e += h.data()[base + q] * h.data()[base + q];
-                    }
-                    double gainDb = 10 * Math.log10(e / per);
-                    (servingOf(serving, i) == k ? fixServing : fixCross).add(gainDb);
-                }
-            }
+        for (Problem p : fixture) {
+            addGains(p, per, fixServing, fixCross);
         }
         List<Double> ownServing = new ArrayList<>();
         List<Double> ownCross = new ArrayList<>();
         GcnWmmseTriangleScenario s = new GcnWmmseTriangleScenario();
         RandomStreams streams = new RandomStreams(17);
         for (int smp = 0; smp < 400; smp++) {
-            Problem p = s.sample(streams.stream("sample/" + smp));
-            for (int i = 0; i < 12; i++) {
-                for (int k = 0; k < 3; k++) {
-                    double e = 0;
-                    for (double v : p.channel(i, k).data) {
-                        e += v * v;
-                    }
-                    (p.servingBs(i) == k ? ownServing : ownCross).add(10 * Math.log10(e / per));
-                }
-            }
+            addGains(s.sample(streams.stream("sample/" + smp)), per, ownServing, ownCross);
         }
         KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
         double pServing = ks.kolmogorovSmirnovTest(toArray(fixServing), toArray(ownServing));
@@ -108,8 +81,21 @@ class GcnWmmseTriangleScenarioTest {
         assertMeansAgree(fixCross, ownCross, "interfering");
     }
 
-    private static int servingOf(NpyReader.Array serving, int i) {
-        return (int) serving.data()[i];
+    /** Appends ||H_ik||_F^2 / (N M) in dB of every link to the serving or interfering list. */
+    private static void addGains(Problem p, int per, List<Double> serving, List<Double> cross) {
+        for (int i = 0; i < p.numUe(); i++) {
+            for (int k = 0; k < p.numBs(); k++) {
+                double e = 0;
+                for (double v : p.channel(i, k).data) {
+                    e += v * v;
+                }
+                (p.servingBs(i) == k ? serving : cross).add(10 * Math.log10(e / per));
+            }
+        }
+    }
+
+    private static Path fixture(String name) throws java.net.URISyntaxException {
+        return Path.of(GcnWmmseTriangleScenarioTest.class.getResource("/fixtures/peer/" + name).toURI());
     }
 
     private static void assertMeansAgree(List<Double> a, List<Double> b, String what) {
