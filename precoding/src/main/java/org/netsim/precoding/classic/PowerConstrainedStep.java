@@ -143,14 +143,14 @@ public final class PowerConstrainedStep {
             ComplexOps.mult(d, y, v); // [M x d_i]
             used += ComplexOps.frobeniusSquared(v);
         }
-        if (used > budgetW) {
-            // rounding (or a root at the bracket's feasible end that still exceeds by an ulp): scale down exactly
-            double f = Math.sqrt(budgetW / used);
-            while (f > 0 && f * f * used > budgetW) {
-                f = Math.nextDown(f);
-            }
+        // rounding (or a root at the bracket's feasible end that still exceeds by an ulp): scale down until the
+        // computed power is within the budget
+        for (int pass = 0; used > budgetW && pass < 8; pass++) {
+            double f = Math.nextDown(Math.sqrt(budgetW / used));
+            used = 0;
             for (int i : ues) {
                 ComplexOps.scale(f, out[i]);
+                used += ComplexOps.frobeniusSquared(out[i]);
             }
         }
         return mu;
