@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * The contract every {@link Precoder} meets; each precoder's test class extends this one and supplies the
  * precoder and the problems it accepts (EJML's {@code GenericQrCheck_ZDRM} pattern).
  *
- * <p>Checked on every supplied problem and initialisation: V_i has shape M_k x d_i with finite entries; every
+ * <p>Checked on every supplied problem and initialisation (those of {@link #inits()} plus caller-supplied
+ * precoders 1.5 times over budget): V_i has shape M_k x d_i with finite entries; every
  * per-BS budget holds, sum_{i in I_k} ||V_i||_F^2 &lt;= P_k (1 + {@value #POWER_SLACK}); the reported WSR is the
  * {@link RateEvaluator}'s on the returned precoders (to {@value #WSR_TOLERANCE} relative); the problem's channels
  * are not modified; a second solve gives bit-identical precoders; the registry name is registered and creates the
@@ -43,7 +44,14 @@ public abstract class PrecoderContractTest {
     @Test
     void precodersHaveTheRightShapeAndMeetEveryBudget() {
         for (Problem p : problems()) {
-            for (Init init : inits()) {
+            List<Init> all = new java.util.ArrayList<>(inits());
+            // caller-supplied precoders (a dataset's V0 or the previous slot's solution), over budget on purpose
+            ZMatrixRMaj[] given = InitialPrecoders.create(p, Init.random(11));
+            for (ZMatrixRMaj v : given) {
+                org.netsim.precoding.linalg.ComplexOps.scale(1.5, v);
+            }
+            all.add(Init.given(given));
+            for (Init init : all) {
                 Solution s = precoder().solve(p, init);
                 String where = precoder().name() + " on " + p + " from " + init;
                 RateEvaluator.checkShapes(p, s.precoders());

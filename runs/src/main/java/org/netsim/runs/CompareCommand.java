@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
  * (mean WSR, percentage of a reference precoder, mean iterations, mean solver time per sample).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Compare precoders on the same channels: mean WSR, % of the reference, mean iterations and "
+        description = "Compare precoders on the same channels: mean WSR, %% of the reference, mean iterations and "
                 + "mean time per sample; written to compare.csv (and per-sample WSRs to samples.csv).")
 final class CompareCommand implements Callable<Integer> {
 

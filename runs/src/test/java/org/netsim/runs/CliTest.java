@@ -31,11 +31,20 @@ class CliTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String c : List.of("dataset", "precode", "compare", "bench", "scenarios", "precoders")) {
-            Run r = run(c, "--help");
-            assertEquals(0, r.exit(), c);
-            assertTrue(r.out().contains("Usage: netsim " + c), c + ": " + r.out());
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(picocliWarnings, true));
+        try {
+            for (String c : List.of("dataset", "precode", "compare", "bench", "scenarios", "precoders")) {
+                Run r = run(c, "--help");
+                assertEquals(0, r.exit(), c);
+                assertTrue(r.out().contains("Usage: netsim " + c), c + ": " + r.out());
+            }
+        } finally {
+            System.setErr(stderr);
         }
+        // picocli reports help texts it cannot format (e.g. an unescaped '%') on System.err
+        assertEquals("", picocliWarnings.toString(), "help texts must format cleanly");
     }
 
     @Test
