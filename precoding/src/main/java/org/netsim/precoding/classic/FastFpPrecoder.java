@@ -46,7 +46,7 @@ import org.netsim.precoding.linalg.HermitianEigen;
  * H_ik V_i and B_k Z. lambda_max(L_k) comes from a Lanczos iteration on x -&gt; B_k^H (B_k x) with full
  * reorthogonalisation, warm-started from the previous iteration's eigenvector and stopped when the Ritz pair's
  * relative residual is below {@value #LANCZOS_RESIDUAL} and its estimated relative error, min(rho, rho^2 / gap),
- * below {@value #LANCZOS_RELATIVE_ERROR} (see {@link MaxEigenvalue}, also for top clusters narrower than the
+ * below {@value #LANCZOS_RELATIVE_ERROR} (see {@code MaxEigenvalue}, also for top clusters narrower than the
  * residual tolerance). Along FastFP iterations on random problems and the deepfp-7cell scenario the value agrees
  * with a full {@link HermitianEigen} decomposition to 1e-10 relative or better (tested; typically to rounding).
  *
@@ -189,9 +189,10 @@ public final class FastFpPrecoder implements Precoder {
      * <p>Accuracy: the value is lambda_max to about {@code relativeError} whenever the top eigenvalue is separated
      * from the next by more than {@code residualTolerance} (relative); the residual test makes the iteration
      * resolve wider clusters. Inside a narrower top cluster the value may be any of the cluster's eigenvalues, so
-     * the error is at most the cluster's width (below {@code residualTolerance}); the same holds for any method that
-     * stops before exhausting the space. (On the DeepFP scenarios the value agrees with a full decomposition to
-     * rounding, about 1e-15.)
+     * the error is at most the cluster's width (below {@code residualTolerance}); the same holds for any Krylov
+     * method that stops before exhausting the space, which also cannot see an eigenvector its start vector is
+     * (nearly) orthogonal to. (Along FastFP iterations on the deepfp-7cell scenario the value agrees with a full
+     * decomposition to rounding, about 1e-15 relative.)
      *
      * <p>The start vector is the previous call's Ritz vector (a warm start: successive L_k of FastFP differ
      * little) or, on the first call, a fixed generic vector; a warm start that finds 0 (it lay in the null space)
