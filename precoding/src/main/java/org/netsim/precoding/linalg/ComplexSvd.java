@@ -84,17 +84,34 @@ public final class ComplexSvd {
         return new ComplexSvd(s, uu, vv);
     }
 
-    /** Fills columns from {@code from} on with unit vectors orthonormalised against the previous columns. */
+    /**
+     * Fills columns from {@code from} on with unit vectors orthonormalised against the previous columns. For each
+     * new column the unit vector e_t with the largest component outside the span of the columns so far is taken:
+     * its residual norm^2 is 1 - sum_c |x_tc|^2, and the largest over t is at least (rows - next) / rows &gt; 0
+     * (the squared row norms sum to the number of orthonormal columns), so every column is filled. The residual
+     * is computed by Gram-Schmidt with one reorthogonalisation pass.
+     */
     private static void complete(ZMatrixRMaj x, int from) {
         int rows = x.numRows;
         int cols = x.numCols;
-        int next = from;
         double[] zr = new double[rows];
         double[] zi = new double[rows];
-        for (int e = 0; e < rows && next < cols; e++) {
+        for (int next = from; next < cols; next++) {
+            int best = 0;
+            double bestResidual = -1;
+            for (int t = 0; t < rows; t++) {
+                double rowNorm = 0;
+                for (int c = 0; c < next; c++) {
+                    rowNorm += sq(x.data[(t * cols + c) * 2]) + sq(x.data[(t * cols + c) * 2 + 1]);
+                }
+                if (1 - rowNorm > bestResidual) {
+                    bestResidual = 1 - rowNorm;
+                    best = t;
+                }
+            }
             java.util.Arrays.fill(zr, 0);
             java.util.Arrays.fill(zi, 0);
-            zr[e] = 1;
+            zr[best] = 1;
             for (int pass = 0; pass < 2; pass++) {
                 for (int c = 0; c < next; c++) {
                     double pr = 0;
@@ -118,11 +135,8 @@ public final class ComplexSvd {
                 nrm += zr[i] * zr[i] + zi[i] * zi[i];
             }
             nrm = Math.sqrt(nrm);
-            if (nrm > 0.5) {
-                for (int i = 0; i < rows; i++) {
-                    x.set(i, next, zr[i] / nrm, zi[i] / nrm);
-                }
-                next++;
+            for (int i = 0; i < rows; i++) {
+                x.set(i, next, zr[i] / nrm, zi[i] / nrm);
             }
         }
     }
