@@ -68,10 +68,8 @@ class ArchitectureTest {
                         "org.netsim.visualization..", "org.netsim.runs.."));
         check(noClasses().that().resideInAnyPackage("org.netsim.scenarios..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.netsim.visualization..", "org.netsim.runs.."));
-        // the visualization module has no classes yet: an empty rule is allowed there until it does
         check(noClasses().that().resideInAnyPackage("org.netsim.visualization..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.netsim.scenarios..", "org.netsim.runs..")
-                .allowEmptyShould(true));
+                .should().dependOnClassesThat().resideInAnyPackage("org.netsim.scenarios..", "org.netsim.runs.."));
     }
 
     @Test
