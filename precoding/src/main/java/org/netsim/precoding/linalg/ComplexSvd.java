@@ -9,9 +9,13 @@ import org.ejml.data.ZMatrixRMaj;
  * <p>Computed from the Hermitian eigendecomposition ({@link HermitianEigen}) of the Jordan-Wielandt matrix
  * C = [[0, A], [A^H, 0]] of size m + n, whose eigenvalues are +-s_j (and |m - n| zeros), with eigenvectors
  * [u_j; +-v_j] / sqrt(2). Unlike the eigendecomposition of A^H A this does not square the condition number, so
- * small singular values keep their absolute accuracy (about eps ||A||_2). Singular vectors of singular values
- * below {@code eps (m + n) s_max} (numerically zero, where u and v parts of C's eigenvectors mix) are completed to
- * an orthonormal set by Gram-Schmidt on the unit vectors.
+ * small singular values keep their absolute accuracy (about eps ||A||_2). The singular vectors of a small s_j are
+ * accurate only to about eps ||A||_2 / s_j (the eigenvalues +-s_j and the zeros of C are close), so the columns of
+ * U and V are reorthonormalised by modified Gram-Schmidt in descending order of s_j; this moves a column by about
+ * its loss of orthogonality and so changes U diag(s) V^H by about eps ||A||_2. Singular vectors of singular values
+ * below {@code eps (m + n) s_max} (numerically zero, where u and v parts of C's eigenvectors mix), and of the rare
+ * larger s_j whose u or v keeps less than half of its norm through the reorthonormalisation (s_j within a small
+ * multiple of that threshold), are completed to an orthonormal set from unit vectors.
  */
 public final class ComplexSvd {
 
@@ -54,7 +58,7 @@ public final class ComplexSvd {
         double[] s = new double[r];
         ZMatrixRMaj uu = new ZMatrixRMaj(m, r);
         ZMatrixRMaj vv = new ZMatrixRMaj(n, r);
-        int good = 0;
+        boolean[] filledU = new boolean[r];
         for (int j = 0; j < r; j++) {
             int col = p - 1 - j;
             s[j] = Math.max(0, lambda[col]);
@@ -77,53 +81,124 @@ public final class ComplexSvd {
             for (int i = 0; i < n; i++) {
                 vv.set(i, j, q.data[((m + i) * p + col) * 2] / nv, q.data[((m + i) * p + col) * 2 + 1] / nv);
             }
-            good = j + 1;
+            filledU[j] = true;
         }
-        complete(uu, good);
-        complete(vv, good);
+        for (int j = 0; j < r; j++) {
+            if (filledU[j] && !(orthonormalise(uu, j, filledU) && orthonormalise(vv, j, filledU))) {
+                filledU[j] = false;
+            }
+        }
+        boolean[] filledV = filledU.clone();
+        complete(uu, filledU);
+        complete(vv, filledV);
         return new ComplexSvd(s, uu, vv);
     }
 
-    /** Fills columns from {@code from} on with unit vectors orthonormalised against the previous columns. */
-    private static void complete(ZMatrixRMaj x, int from) {
+    /**
+     * Column j of x minus its components along the filled columns before it (modified Gram-Schmidt, two passes),
+     * normalised. {@code x} modified.
+     *
+     * @return false if less than half of the column's norm remains (the column is then left unnormalised)
+     */
+    private static boolean orthonormalise(ZMatrixRMaj x, int j, boolean[] filled) {
         int rows = x.numRows;
         int cols = x.numCols;
-        int next = from;
-        double[] zr = new double[rows];
-        double[] zi = new double[rows];
-        for (int e = 0; e < rows && next < cols; e++) {
-            java.util.Arrays.fill(zr, 0);
-            java.util.Arrays.fill(zi, 0);
-            zr[e] = 1;
-            for (int pass = 0; pass < 2; pass++) {
-                for (int c = 0; c < next; c++) {
-                    double pr = 0;
-                    double pi = 0;
-                    for (int i = 0; i < rows; i++) {
-                        double qr = x.data[(i * cols + c) * 2];
-                        double qi = x.data[(i * cols + c) * 2 + 1];
-                        pr += qr * zr[i] + qi * zi[i];
-                        pi += qr * zi[i] - qi * zr[i];
+        double before = 0;
+        for (int i = 0; i < rows; i++) {
+            before += sq(x.data[(i * cols + j) * 2]) + sq(x.data[(i * cols + j) * 2 + 1]);
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            for (int c = 0; c < j; c++) {
+                if (filled[c]) {
+                    removeComponent(x, c, j);
+                }
+            }
+        }
+        double after = 0;
+        for (int i = 0; i < rows; i++) {
+            after += sq(x.data[(i * cols + j) * 2]) + sq(x.data[(i * cols + j) * 2 + 1]);
+        }
+        if (!(after > 0.25 * before)) {
+            return false;
+        }
+        double nrm = Math.sqrt(after);
+        for (int i = 0; i < rows; i++) {
+            x.data[(i * cols + j) * 2] /= nrm;
+            x.data[(i * cols + j) * 2 + 1] /= nrm;
+        }
+        return true;
+    }
+
+    /** Column j of x minus its component along the unit column c: x_j = x_j - x_c (x_c^H x_j). */
+    private static void removeComponent(ZMatrixRMaj x, int c, int j) {
+        int rows = x.numRows;
+        int cols = x.numCols;
+        double pr = 0;
+        double pi = 0;
+        for (int i = 0; i < rows; i++) {
+            double qr = x.data[(i * cols + c) * 2];
+            double qi = x.data[(i * cols + c) * 2 + 1];
+            double zr = x.data[(i * cols + j) * 2];
+            double zi = x.data[(i * cols + j) * 2 + 1];
+            pr += qr * zr + qi * zi;
+            pi += qr * zi - qi * zr;
+        }
+        for (int i = 0; i < rows; i++) {
+            double qr = x.data[(i * cols + c) * 2];
+            double qi = x.data[(i * cols + c) * 2 + 1];
+            x.data[(i * cols + j) * 2] -= pr * qr - pi * qi;
+            x.data[(i * cols + j) * 2 + 1] -= pr * qi + pi * qr;
+        }
+    }
+
+    /**
+     * Fills the columns not marked in {@code filled} with unit vectors orthonormal to every filled column (and
+     * marks them). For each new column the unit vector e_t with the largest component outside the span of the
+     * filled columns is taken: its residual norm^2 is 1 - sum_c |x_tc|^2, and the largest over t is at least
+     * (rows - filled) / rows &gt; 0 (the squared row norms sum to the number of orthonormal columns), so every
+     * column is filled. The residual is computed by Gram-Schmidt with one reorthogonalisation pass.
+     */
+    private static void complete(ZMatrixRMaj x, boolean[] filled) {
+        int rows = x.numRows;
+        int cols = x.numCols;
+        for (int j = 0; j < cols; j++) {
+            if (filled[j]) {
+                continue;
+            }
+            int best = 0;
+            double bestResidual = -1;
+            for (int t = 0; t < rows; t++) {
+                double rowNorm = 0;
+                for (int c = 0; c < cols; c++) {
+                    if (filled[c]) {
+                        rowNorm += sq(x.data[(t * cols + c) * 2]) + sq(x.data[(t * cols + c) * 2 + 1]);
                     }
-                    for (int i = 0; i < rows; i++) {
-                        double qr = x.data[(i * cols + c) * 2];
-                        double qi = x.data[(i * cols + c) * 2 + 1];
-                        zr[i] -= pr * qr - pi * qi;
-                        zi[i] -= pr * qi + pi * qr;
+                }
+                if (1 - rowNorm > bestResidual) {
+                    bestResidual = 1 - rowNorm;
+                    best = t;
+                }
+            }
+            for (int i = 0; i < rows; i++) {
+                x.set(i, j, i == best ? 1 : 0, 0);
+            }
+            for (int pass = 0; pass < 2; pass++) {
+                for (int c = 0; c < cols; c++) {
+                    if (filled[c]) {
+                        removeComponent(x, c, j);
                     }
                 }
             }
             double nrm = 0;
             for (int i = 0; i < rows; i++) {
-                nrm += zr[i] * zr[i] + zi[i] * zi[i];
+                nrm += sq(x.data[(i * cols + j) * 2]) + sq(x.data[(i * cols + j) * 2 + 1]);
             }
             nrm = Math.sqrt(nrm);
-            if (nrm > 0.5) {
-                for (int i = 0; i < rows; i++) {
-                    x.set(i, next, zr[i] / nrm, zi[i] / nrm);
-                }
-                next++;
+            for (int i = 0; i < rows; i++) {
+                x.data[(i * cols + j) * 2] /= nrm;
+                x.data[(i * cols + j) * 2 + 1] /= nrm;
             }
+            filled[j] = true;
         }
     }
 

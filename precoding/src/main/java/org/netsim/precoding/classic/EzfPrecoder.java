@@ -1,0 +1,192 @@
+package org.netsim.precoding.classic;
+
+import java.util.List;
+import org.ejml.data.ZMatrixRMaj;
+import org.netsim.precoding.Init;
+import org.netsim.precoding.InitialPrecoders;
+import org.netsim.precoding.Precoder;
+import org.netsim.precoding.PrecoderOptions;
+import org.netsim.precoding.Problem;
+import org.netsim.precoding.RateEvaluator;
+import org.netsim.precoding.Solution;
+import org.netsim.precoding.linalg.ComplexOps;
+import org.netsim.precoding.linalg.HermitianEigen;
+import org.netsim.precoding.linalg.PseudoInverse;
+
+/**
+ * Eigen zero forcing (EZF), the non-iterative baseline of the DeepFP paper ("DeepFP: Deep-Unfolded Fractional
+ * Programming for Massive MIMO Beamforming", §III-E, eq. (39)-(41), after Sun and McKay, "Eigen-based transceivers
+ * for the MIMO broadcast channel with semi-orthogonal user selection"). Zero forcing on the UEs' dominant
+ * eigenmodes instead of their full channels.
+ *
+ * <p>Notation: the DeepFP paper calls the BS antennas N_l and the UE antennas M_lk; here (as in {@link Problem})
+ * BS k has M_k antennas and UE i has N_i. For BS k with UEs I_k:
+ * <pre>
+ *   H_ik = P_i Sigma_i Q_i^H                          SVD, singular values descending           (39)
+ *   Q~_i = the first d_i columns of Q_i               [M_k x d_i], dominant right singular vectors
+ *   Q~_k = [Q~_i]_{i in I_k}                          [M_k x D_k], D_k = sum_{i in I_k} d_i     (40)
+ *   [V_i]_{i in I_k} = c_k Q~_k (Q~_k^H Q~_k)^{-1}     [M_k x D_k], split column-wise by UE      (41)
+ *   c_k = sqrt(P_k / ||Q~_k (Q~_k^H Q~_k)^{-1}||_F^2)  (one common scale: the budget is met with equality)
+ * </pre>
+ * (eq. (40) as printed gives Q~_l sum_k M_lk columns; it has sum_k d_lk, one per stream.) The virtual channel
+ * Q~_k^H is inverted: Q~_j^H V_i = 0 for j != i in the cell and Q~_i^H V_i = c_k I.
+ *
+ * <p>Computation: the dominant right singular vectors come from the small N_i x N_i Gram matrix H_ik H_ik^H
+ * ({@link #dominantModes}), and the inverse in eq. (41) from a D_k x D_k eigendecomposition, so the cost grows
+ * only linearly with M_k. When Q~_k^H Q~_k is numerically singular (more streams than antennas, D_k &gt; M_k, or
+ * collinear modes) the pseudo-inverse (Q~_k^H)^+ (least squares) replaces it. Absent modes (beyond the rank
+ * min(N_i, M_k) of H_ik, see {@link #dominantModes}) get a zero column of Q~_i and hence a zero precoder column.
+ *
+ * <p>Relation to {@link ZfPrecoder}: for d_i &lt; N_i, ZF inverts U_i,d^H H_ik = Sigma_i,d Q~_i^H, so every EZF
+ * column is parallel to the ZF column of the same stream and the two differ only in the power split among
+ * streams; for d_i = N_i &gt; 1, ZF inverts H_ik itself and the two only share each UE's column space. Inter-cell
+ * interference is not controlled. Powers in watts; the {@link Init} is ignored (closed form, 0 iterations).
+ */
+public final class EzfPrecoder implements Precoder {
+
+    /** Registry name. */
+    public static final String NAME = "ezf";
+
+    /** @param options common options (ignored: closed form); no algorithm-specific parameters are accepted */
+    public EzfPrecoder(PrecoderOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("options: must not be null");
+        }
+        options.requireOnly(NAME);
+    }
+
+    /** Default options. */
+    public EzfPrecoder() {
+        this(PrecoderOptions.defaults());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Solution solve(Problem problem, Init init) {
+        ZMatrixRMaj[] v = new ZMatrixRMaj[problem.numUe()];
+        for (int k = 0; k < problem.numBs(); k++) {
+            if (problem.numUesOf(k) == 0) {
+                continue;
+            }
+            ZMatrixRMaj qh = virtualChannel(problem, k); // [D_k x M_k] Q~_k^H
+            ZMatrixRMaj x = zeroForcing(qh); // [M_k x D_k] Q~_k (Q~_k^H Q~_k)^{-1}
+            int c0 = 0;
+            for (int j = 0; j < problem.numUesOf(k); j++) {
+                int i = problem.ueOf(k, j);
+                int d = problem.streams(i);
+                v[i] = new ZMatrixRMaj(x.numRows, d);
+                for (int r = 0; r < x.numRows; r++) {
+                    for (int c = 0; c < d; c++) {
+                        v[i].set(r, c, x.getReal(r, c0 + c), x.getImag(r, c0 + c));
+                    }
+                }
+                c0 += d;
+            }
+        }
+        InitialPrecoders.scaleToBudget(problem, v);
+        return new Solution(v, RateEvaluator.wsrNat(problem, v), 0, List.of());
+    }
+
+    /**
+     * Eq. (41): X = Q~ (Q~^H Q~)^{-1} for the virtual channel G = Q~^H [D x M], with the inverse of the D x D
+     * Gram matrix G G^H = Q~^H Q~ from its eigendecomposition; if that matrix is numerically singular (smallest
+     * eigenvalue at most sqrt(D eps) times the largest: more streams than antennas, or nearly collinear modes),
+     * the pseudo-inverse G^+ from an SVD instead (least squares).
+     */
+    static ZMatrixRMaj zeroForcing(ZMatrixRMaj g) {
+        int rows = g.numRows;
+        ZMatrixRMaj gram = new ZMatrixRMaj(rows, rows);
+        ComplexOps.multABh(g, g, gram); // [D x D]
+        HermitianEigen eig = new HermitianEigen(rows);
+        eig.decompose(gram);
+        double[] lambda = eig.values(); // ascending
+        if (!(lambda[0] > Math.sqrt(rows * Math.ulp(1.0)) * lambda[rows - 1])) {
+            return PseudoInverse.compute(g);
+        }
+        ZMatrixRMaj inverse = new ZMatrixRMaj(rows, rows);
+        PseudoInverse.hermitian(eig, inverse); // (Q~^H Q~)^{-1}: every eigenvalue is kept
+        ZMatrixRMaj x = new ZMatrixRMaj(g.numCols, rows);
+        ComplexOps.multAhB(g, inverse, x); // [M x D] Q~ (Q~^H Q~)^{-1}
+        return x;
+    }
+
+    /**
+     * @return Q~_k^H in C^{D_k x M_k}: for each UE of BS k (in the order of {@link Problem#uesOf(int)}) the
+     *     conjugates of its d_i dominant right singular vectors as rows (zero rows for absent modes), eq. (39)-(40)
+     */
+    static ZMatrixRMaj virtualChannel(Problem problem, int k) {
+        int m = problem.bsAntennas(k);
+        int rows = 0;
+        for (int j = 0; j < problem.numUesOf(k); j++) {
+            rows += problem.streams(problem.ueOf(k, j));
+        }
+        ZMatrixRMaj qh = new ZMatrixRMaj(rows, m);
+        int r0 = 0;
+        for (int j = 0; j < problem.numUesOf(k); j++) {
+            int i = problem.ueOf(k, j);
+            int d = problem.streams(i);
+            ZMatrixRMaj q = dominantModes(problem.channel(i, k), d).right(); // [M_k x d_i]
+            for (int c = 0; c < d; c++) {
+                for (int r = 0; r < m; r++) {
+                    qh.set(r0 + c, r, q.getReal(r, c), -q.getImag(r, c));
+                }
+            }
+            r0 += d;
+        }
+        return qh;
+    }
+
+    /**
+     * The d dominant singular triplets of a channel H = sum_j s_j p_j q_j^H.
+     *
+     * @param left P_d [N x d], orthonormal: the dominant left singular vectors
+     * @param singularValues s_1 &gt;= ... &gt;= s_d (0 for an absent mode)
+     * @param right Q_d [M x d]: the dominant right singular vectors, q_j = H^H p_j / s_j (a zero column for an
+     *     absent mode)
+     */
+    record Modes(ZMatrixRMaj left, double[] singularValues, ZMatrixRMaj right) {
+    }
+
+    /**
+     * The d dominant singular triplets of h [N x M] from the Hermitian eigendecomposition of the N x N Gram matrix
+     * h h^H = P Sigma^2 P^H (N = UE antennas, small): O(N^2 M) instead of an (N + M)-sized decomposition, and
+     * accurate for the dominant modes, which are the only ones used. A mode with s_j^2 &lt;= max(N, M) eps s_1^2
+     * (below what the Gram matrix resolves, e.g. beyond the rank min(N, M)) is absent: s_j = 0 and q_j = 0.
+     *
+     * @param h not modified
+     * @param d 1 &lt;= d &lt;= N
+     */
+    static Modes dominantModes(ZMatrixRMaj h, int d) {
+        int n = h.numRows;
+        int m = h.numCols;
+        ZMatrixRMaj gram = new ZMatrixRMaj(n, n);
+        ComplexOps.multABh(h, h, gram); // [N x N]
+        HermitianEigen eig = new HermitianEigen(n);
+        eig.decompose(gram);
+        double[] lambda = eig.values(); // ascending
+        ZMatrixRMaj vectors = eig.vectors();
+        double tol = Math.max(n, m) * Math.ulp(1.0) * Math.max(lambda[n - 1], 0);
+        ZMatrixRMaj left = new ZMatrixRMaj(n, d);
+        double[] s = new double[d];
+        for (int j = 0; j < d; j++) {
+            int col = n - 1 - j;
+            for (int r = 0; r < n; r++) {
+                left.set(r, j, vectors.getReal(r, col), vectors.getImag(r, col));
+            }
+            s[j] = lambda[col] > tol ? Math.sqrt(lambda[col]) : 0.0;
+        }
+        ZMatrixRMaj right = new ZMatrixRMaj(m, d);
+        ComplexOps.multAhB(h, left, right); // [M x d] H^H P_d = Q_d Sigma_d
+        for (int j = 0; j < d; j++) {
+            double f = s[j] > 0 ? 1.0 / s[j] : 0.0;
+            for (int r = 0; r < m; r++) {
+                right.set(r, j, f * right.getReal(r, j), f * right.getImag(r, j));
+            }
+        }
+        return new Modes(left, s, right);
+    }
+}

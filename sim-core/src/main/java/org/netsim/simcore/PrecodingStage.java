@@ -1,0 +1,92 @@
+package org.netsim.simcore;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.ejml.data.ZMatrixRMaj;
+import org.netsim.precoding.Init;
+import org.netsim.precoding.InitialPrecoders;
+import org.netsim.precoding.Precoder;
+import org.netsim.precoding.Problem;
+import org.netsim.precoding.Solution;
+
+/**
+ * The precoding phase of a slot (DESIGN.md phase 4): calls the precoder on the problem built from the CSI the BSs
+ * hold, warm-started from the previous slot's precoders.
+ *
+ * <p>Warm start: a UE that kept its serving cell since the last slot (and its antenna and stream counts) starts
+ * from its last precoder V_i; every other UE starts from the fresh initialisation ({@code fresh}, MRC by default)
+ * of this slot's problem. The combined start is scaled down per BS if it exceeds the budget (a BS that gained UEs),
+ * as {@link Init#given} does. With warm start off, every slot starts fresh. Precoders that are closed-form ignore
+ * the start. Not thread-safe: one instance per network.
+ */
+public final class PrecodingStage {
+
+    /** Result of one slot's precoding. */
+    public record Result(Solution solution, double seconds, int warmStarted) {
+    }
+
+    private record Memory(int servingCell, ZMatrixRMaj precoder) {
+    }
+
+    private final Precoder precoder;
+    private final Init fresh;
+    private final boolean warmStart;
+    private final Map<Integer, Memory> last = new HashMap<>();
+
+    /**
+     * @param precoder the precoder called every slot
+     * @param fresh the initialisation of UEs without a usable previous precoder (not {@link Init.Kind#GIVEN})
+     * @param warmStart whether to start from the previous slot's precoders
+     */
+    public PrecodingStage(Precoder precoder, Init fresh, boolean warmStart) {
+        if (fresh.kind() == Init.Kind.GIVEN) {
+            throw new IllegalArgumentException("fresh initialisation: must be mrc, zf or random, not given");
+        }
+        this.precoder = precoder;
+        this.fresh = fresh;
+        this.warmStart = warmStart;
+    }
+
+    /** @return the precoder */
+    public Precoder precoder() {
+        return precoder;
+    }
+
+    /**
+     * Precodes one slot.
+     *
+     * @param csiProblem the problem as the BSs see it (their CSI); not modified
+     * @param ueIds stable identifier of each UE of the problem, in problem order
+     * @return the solution (its WSR is the one on {@code csiProblem}), the wall-clock seconds of the solve, and how
+     *     many UEs were warm-started
+     */
+    public Result precode(Problem csiProblem, int[] ueIds) {
+        if (ueIds.length != csiProblem.numUe()) {
+            throw new IllegalArgumentException("ueIds: expected " + csiProblem.numUe() + ", got " + ueIds.length);
+        }
+        long t0 = System.nanoTime();
+        Init init = fresh;
+        int warm = 0;
+        if (warmStart && !last.isEmpty()) {
+            ZMatrixRMaj[] start = InitialPrecoders.create(csiProblem, fresh);
+            for (int i = 0; i < ueIds.length; i++) {
+                Memory m = last.get(ueIds[i]);
+                if (m != null && m.servingCell() == csiProblem.servingBs(i)
+                        && m.precoder().numRows == start[i].numRows && m.precoder().numCols == start[i].numCols) {
+                    start[i] = m.precoder();
+                    warm++;
+                }
+            }
+            if (warm > 0) {
+                init = Init.given(start);
+            }
+        }
+        Solution s = precoder.solve(csiProblem, init);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        last.clear();
+        for (int i = 0; i < ueIds.length; i++) {
+            last.put(ueIds[i], new Memory(csiProblem.servingBs(i), s.precoder(i)));
+        }
+        return new Result(s, seconds, warm);
+    }
+}
