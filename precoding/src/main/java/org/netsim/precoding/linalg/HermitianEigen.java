@@ -44,7 +44,7 @@ public final class HermitianEigen {
     private final double[] phaseRe;
     private final double[] phaseIm;
     private final double[] rawValues;
-    private final Integer[] order;
+    private final int[] order;
     private final double[] values;
     private final ZMatrixRMaj vectors;
 
@@ -72,7 +72,7 @@ public final class HermitianEigen {
         this.phaseRe = new double[n];
         this.phaseIm = new double[n];
         this.rawValues = new double[n];
-        this.order = new Integer[n];
+        this.order = new int[n];
         this.values = new double[n];
         this.vectors = new ZMatrixRMaj(n, n);
     }
@@ -168,7 +168,7 @@ public final class HermitianEigen {
             rawValues[j] = qrVectors.getEigenvalue(j);
             order[j] = j;
         }
-        Arrays.sort(order, (p, q) -> Double.compare(rawValues[p], rawValues[q]));
+        sortOrderByValue();
         // Q = Q_t S Z: column c is Q_t S z_{order[c]}, and z_j is row j of zt (rotations accumulate transposed)
         double[] q = qt.data;
         double[] z = zt.data;
@@ -194,6 +194,20 @@ public final class HermitianEigen {
             }
         }
         ComplexOps.requireFinite(vectors, "Hermitian eigendecomposition: non-finite eigenvectors");
+    }
+
+    /** Stable insertion sort of {@code order} by ascending raw eigenvalue (no boxing, no allocation). */
+    private void sortOrderByValue() {
+        for (int c = 1; c < n; c++) {
+            int idx = order[c];
+            double key = rawValues[idx];
+            int p = c - 1;
+            while (p >= 0 && rawValues[order[p]] > key) {
+                order[p + 1] = order[p];
+                p--;
+            }
+            order[p + 1] = idx;
+        }
     }
 
     /** @return the eigenvalues in ascending order; the instance's own array, overwritten by the next call */
