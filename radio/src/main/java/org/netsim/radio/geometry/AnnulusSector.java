@@ -18,7 +18,7 @@ import java.util.random.RandomGenerator;
  * @param widthRad opening angle in (0, 2 pi] radians
  */
 public record AnnulusSector(Position center, double innerRadiusM, double outerRadiusM, double startAngleRad,
-        double widthRad) {
+        double widthRad) implements Region {
 
     public AnnulusSector {
         if (center == null) {
@@ -44,7 +44,14 @@ public record AnnulusSector(Position center, double innerRadiusM, double outerRa
         return new AnnulusSector(center, innerRadiusM, outerRadiusM, 0.0, 2 * Math.PI);
     }
 
+    /** @return the area width / 2 (r_out^2 - r_in^2) in square metres */
+    @Override
+    public double areaM2() {
+        return widthRad / 2 * (outerRadiusM * outerRadiusM - innerRadiusM * innerRadiusM);
+    }
+
     /** @return a point uniformly distributed (by area) over the sector */
+    @Override
     public Position uniformPoint(RandomGenerator rng) {
         double u1 = rng.nextDouble();
         double u2 = rng.nextDouble();
@@ -55,6 +62,7 @@ public record AnnulusSector(Position center, double innerRadiusM, double outerRa
     }
 
     /** @return whether {@code p} lies in the sector (boundaries included, 1e-9 relative slack) */
+    @Override
     public boolean contains(Position p) {
         double r = p.distanceM(center);
         double eps = 1e-9 * outerRadiusM;

@@ -9,7 +9,7 @@ import java.util.random.RandomGenerator;
  * @param center the centre (the site) in metres
  * @param circumradiusM R in metres, &gt; 0
  */
-public record Hexagon(Position center, double circumradiusM) {
+public record Hexagon(Position center, double circumradiusM) implements Region {
 
     /**
      * Attempts before the rejection sampler gives up. The acceptance probability is at least 7% for every allowed
@@ -24,6 +24,18 @@ public record Hexagon(Position center, double circumradiusM) {
         HexagonalGrid.requirePositive(circumradiusM, "circumradiusM");
     }
 
+    /** @return the area 3 sqrt(3) / 2 R^2 in square metres */
+    @Override
+    public double areaM2() {
+        return 1.5 * Math.sqrt(3.0) * circumradiusM * circumradiusM;
+    }
+
+    /** A uniform point of the whole hexagon: {@link #uniformPoint(RandomGenerator, double)} with distance 0. */
+    @Override
+    public Position uniformPoint(RandomGenerator rng) {
+        return uniformPoint(rng, 0.0);
+    }
+
     /** @return the inradius sqrt(3)/2 R in metres (half the inter-site distance) */
     public double inradiusM() {
         return Math.sqrt(3.0) / 2.0 * circumradiusM;
@@ -33,6 +45,7 @@ public record Hexagon(Position center, double circumradiusM) {
      * Point-in-hexagon test: with (x, y) = p - c, p is inside (boundary included) iff |y| &lt;= sqrt(3)/2 R and
      * sqrt(3) |x| + |y| &lt;= sqrt(3) R.
      */
+    @Override
     public boolean contains(Position p) {
         double x = Math.abs(p.xM() - center.xM());
         double y = Math.abs(p.yM() - center.yM());
