@@ -67,6 +67,34 @@ class PathLossModelTest {
         assertTrue(e.getMessage().contains("macro-3gpp") && e.getMessage().contains("sun-imac"), e.getMessage());
     }
 
+    @Test
+    void parametrisedModelsByName() {
+        PathLossModel ld = PathLossModels.create("log-distance", org.netsim.radio.ModelParams.of("referenceLossDb", 30,
+                "exponent", 3.5));
+        assertEquals(30 + 35, ld.lossDb(10.0), EXACT_DB);
+        // Friis at 2 GHz and 100 m: 20 log10(4 pi 100 2e9 / c) = 78.46 dB
+        PathLossModel fs = PathLossModels.create("free-space", org.netsim.radio.ModelParams.of("carrierHz", 2e9));
+        assertEquals(20 * Math.log10(4 * Math.PI * 100 * 2e9 / 299_792_458.0), fs.lossDb(100.0), EXACT_DB);
+        assertEquals(78.46, fs.lossDb(100.0), 0.01);
+        PathLossModel mcl = PathLossModels.create("macro-3gpp", org.netsim.radio.ModelParams.of("minimumCouplingLossDb",
+                70));
+        assertEquals(70.0, mcl.lossDb(1.0), EXACT_DB);
+        assertEquals(128.1, mcl.lossDb(1000.0), EXACT_DB);
+        for (String n : PathLossModels.names()) {
+            assertEquals(PathLossModels.byName(n).lossDb(123.0),
+                    PathLossModels.create(n, org.netsim.radio.ModelParams.empty()).lossDb(123.0), EXACT_DB);
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PathLossModels.create("log-distance", org.netsim.radio.ModelParams.of("exponent", 3)));
+        assertTrue(e.getMessage().startsWith("referenceLossDb"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> PathLossModels.create("macro-3gpp", org.netsim.radio.ModelParams.of("exponent", 3)));
+        assertTrue(e.getMessage().startsWith("exponent"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> PathLossModels.create("uma", org.netsim.radio.ModelParams.empty()));
+        assertTrue(e.getMessage().contains("free-space") && e.getMessage().contains("log-distance"), e.getMessage());
+    }
+
     /**
      * The mean of the shadowed path gain in dB at a fixed distance is -PL(d) (the shadowing has zero mean in dB).
      * With n = 40000 draws of sigma = 8 dB, the standard error of the mean is 0.04 dB; tolerance 5 standard errors.
