@@ -294,6 +294,89 @@ public final class ConfigTree {
         return v;
     }
 
+    /**
+     * Reads a model block: a mapping with the key {@code model} (the model's registry name) and the model's own
+     * parameters, or just a name. Every key of the block is marked read: the model's factory validates its
+     * parameters (unknown keys included) and its error is reported with {@link #modelError}.
+     *
+     * @param key the block's dotted key
+     * @param defaultModel the model when the block is absent
+     * @return the model name and its parameters as plain values (numbers as Double or Long, booleans, strings,
+     *     lists of numbers as {@code List<Double>})
+     */
+    public ModelBlock getModel(String key, String defaultModel) {
+        JsonNode n = lookup(key);
+        if (n == null || n.isNull()) {
+            record(key + ".model", JsonNodeFactory.instance.textNode(defaultModel));
+            return new ModelBlock(defaultModel, Map.of());
+        }
+        if (!n.isObject()) {
+            if (n.isContainerNode()) {
+                throw error(key, "must be a model name or a mapping with 'model' and its parameters");
+            }
+            // a bare name: "fading: iid"
+            ObjectNode asBlock = JsonNodeFactory.instance.objectNode();
+            asBlock.set("model", n);
+            record(key, asBlock);
+            read.add(key + ".model");
+            return new ModelBlock(n.asText(), Map.of());
+        }
+        read.add(key);
+        Map<String, Object> params = new java.util.TreeMap<>();
+        String model = defaultModel;
+        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String k = e.getKey();
+            JsonNode v = e.getValue();
+            read.add(key + "." + k);
+            if (k.equals("model")) {
+                model = v.asText();
+                continue;
+            }
+            params.put(k, plain(key + "." + k, v));
+        }
+        if (!n.has("model")) {
+            record(key + ".model", JsonNodeFactory.instance.textNode(defaultModel));
+        }
+        return new ModelBlock(model, params);
+    }
+
+    private Object plain(String key, JsonNode v) {
+        if (v.isBoolean()) {
+            return v.asBoolean();
+        }
+        if (v.isIntegralNumber()) {
+            return v.asLong();
+        }
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        if (v.isTextual()) {
+            return v.asText();
+        }
+        if (v.isArray()) {
+            List<Double> list = new ArrayList<>();
+            for (JsonNode e : v) {
+                if (!e.isNumber()) {
+                    throw error(key, "must be a list of numbers, got " + v);
+                }
+                list.add(e.asDouble());
+            }
+            return list;
+        }
+        throw error(key, "must be a number, boolean, string or list of numbers, got " + v);
+    }
+
+    /** A model name and its parameters, as read by {@link #getModel}. */
+    public record ModelBlock(String model, Map<String, Object> params) {
+    }
+
+    /** @return the factory's message for model block {@code key} as a scenario error naming the source and key */
+    public ScenarioFormatException modelError(String key, IllegalArgumentException cause) {
+        return new ScenarioFormatException(source + ": " + key + ": " + oneLine(cause.getMessage()));
+    }
+
     /** @return the keys directly under mapping {@code key} (empty when absent) */
     public List<String> keysOf(String key) {
         JsonNode n = key.isEmpty() ? root : lookup(key);

@@ -1,0 +1,95 @@
+package org.netsim.scenarios.sim;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.netsim.scenarios.config.ScenarioFormatException;
+import org.netsim.simcore.NetworkSimulation;
+import org.netsim.simcore.SlotReport;
+
+/** The built-in time-evolving scenarios load, run (tiny horizon) and reproduce; bad files fail clearly. */
+class SimulationScenarioTest {
+
+    private static List<SlotReport> run(SimulationScenario s, long slots) {
+        List<SlotReport> out = new ArrayList<>();
+        NetworkSimulation sim = new NetworkSimulation(s.seed(), s.network(), s.groups(), s.newPrecodingStage(),
+                List.of(out::add));
+        sim.start();
+        assertEquals(slots, sim.runSlots(slots));
+        sim.finish();
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"urban-7cell", "highway-19cell"})
+    void builtInScenarioRunsAsASmokeTest(String name) {
+        SimulationScenario s = SimulationCatalog.load(name, List.of());
+        assertEquals(name, s.name());
+        List<SlotReport> reports = run(s, 20);
+        assertEquals(20, reports.size());
+        for (int t = 0; t < reports.size(); t++) {
+            SlotReport r = reports.get(t);
+            assertEquals(t, r.slot());
+            assertEquals(t * s.network().slotDurationS(), r.timeS(), 1e-12);
+            assertTrue(r.numUes() > 0);
+            assertTrue(r.sumRateNat() > 0 && Double.isFinite(r.sumRateNat()), "slot " + t + ": " + r.sumRateNat());
+        }
+        assertTrue(s.resolvedYaml().contains("precoder"), s.resolvedYaml());
+    }
+
+    @Test
+    void sameSeedSameRatesAndPrecoderDoesNotChangeTheChannels() {
+        SimulationScenario wmmse = SimulationCatalog.load("urban-7cell", List.of("slots=30"));
+        List<SlotReport> a = run(wmmse, 30);
+        List<SlotReport> b = run(wmmse, 30);
+        for (int t = 0; t < 30; t++) {
+            assertArrayEquals(a.get(t).rateNat(), b.get(t).rateNat(), 0.0, "slot " + t);
+            assertArrayEquals(a.get(t).positionXM(), b.get(t).positionXM(), 0.0);
+        }
+        // common random numbers: another precoder sees the same channels (positions, association, true H)
+        SimulationScenario rzf = SimulationCatalog.load("urban-7cell", List.of("precoder=rzf"));
+        NetworkSimulation simA = new NetworkSimulation(wmmse.seed(), wmmse.network(), wmmse.groups(),
+                wmmse.newPrecodingStage(), List.of());
+        NetworkSimulation simB = new NetworkSimulation(rzf.seed(), rzf.network(), rzf.groups(),
+                rzf.newPrecodingStage(), List.of());
+        simA.start();
+        simB.start();
+        simA.runSlots(25);
+        simB.runSlots(25);
+        for (int ue = 0; ue < simA.network().numUes(); ue++) {
+            assertEquals(simA.network().servingCell(ue), simB.network().servingCell(ue));
+            for (int c = 0; c < wmmse.network().numCells(); c++) {
+                ZMatrixRMaj ha = simA.network().trueChannel(ue, c);
+                ZMatrixRMaj hb = simB.network().trueChannel(ue, c);
+                assertArrayEquals(ha.data, hb.data, 0.0, "UE " + ue + ", cell " + c);
+            }
+        }
+    }
+
+    @Test
+    void badScenariosNameTheKey() {
+        ScenarioFormatException unknown = assertThrows(ScenarioFormatException.class,
+                () -> SimulationCatalog.load("urban-7cell", List.of("layout.numSitez=7")));
+        assertTrue(unknown.getMessage().startsWith("urban-7cell: layout: numSitez"), unknown.getMessage());
+        ScenarioFormatException range = assertThrows(ScenarioFormatException.class,
+                () -> SimulationCatalog.load("urban-7cell", List.of("slotDurationS=-1")));
+        assertTrue(range.getMessage().startsWith("urban-7cell: slotDurationS: must be in"), range.getMessage());
+        ScenarioFormatException precoder = assertThrows(ScenarioFormatException.class,
+                () -> SimulationCatalog.load("urban-7cell", List.of("precoder=nosuch")));
+        assertTrue(precoder.getMessage().contains("precoder"), precoder.getMessage());
+        ScenarioFormatException top = assertThrows(ScenarioFormatException.class,
+                () -> SimulationCatalog.load("urban-7cell", List.of("colour=red")));
+        assertTrue(top.getMessage().startsWith("urban-7cell: colour: unknown key"), top.getMessage());
+        ScenarioFormatException file = assertThrows(ScenarioFormatException.class,
+                () -> SimulationCatalog.load("no/such/file.yaml", List.of()));
+        assertTrue(file.getMessage().startsWith("no/such/file.yaml: no such scenario file"), file.getMessage());
+    }
+}

@@ -1,0 +1,372 @@
+package org.netsim.simcore;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ejml.data.ZMatrixRMaj;
+import org.netsim.precoding.Problem;
+import org.netsim.precoding.RateEvaluator;
+import org.netsim.precoding.RateReport;
+import org.netsim.precoding.Solution;
+import org.netsim.radio.fading.LinkFading;
+import org.netsim.radio.csi.LinkCsi;
+import org.netsim.radio.association.UeAssociation;
+import org.netsim.radio.geometry.Position;
+import org.netsim.radio.random.RandomStreams;
+import org.netsim.radio.shadowing.UeShadowing;
+import sim.engine.SimState;
+import sim.engine.Steppable;
+import sim.engine.Stoppable;
+
+/**
+ * The multicell MU-MIMO radio network as a MASON plugin (DESIGN.md "A plugin first"): UEs are the host's
+ * {@link Terminal}s, BSs are the cells of the layout, and every slot runs the phases of {@link SlotPhase} on the
+ * host's schedule: large scale, small scale, association, precoding, evaluation, report (mobility is the host's
+ * own agents, scheduled before). Per-slot results reach {@link SlotListener}s as {@link SlotReport}s.
+ *
+ * <p>Channels: the true channel of link (UE i, cell c) is H_ic = sqrt(g_ic) F_ic with g_ic = 10^(G_ic / 10) the
+ * large-scale gain (path loss, trajectory-correlated shadowing, BS antenna gain) and F_ic the unit-power fading,
+ * advanced by one slot duration at the UE's speed. The BSs precode on the CSI model's estimate of every H_ic;
+ * rates are evaluated on the true H_ic of the slot ({@link RateEvaluator}), so stale or noisy CSI costs rate.
+ *
+ * <p>Randomness: every component draws from its own named stream of the plugin's {@link RandomStreams}
+ * ({@code shadowing/ue/ID}, {@code shadowing/link/ID/SITE}, {@code fading/link/ID/CELL}, {@code csi/link/ID/CELL}),
+ * derived from the root seed the host gives, so switching the precoder, adding listeners or adding a UE leaves
+ * every other link's draws unchanged, and nothing depends on the host's own generator.
+ *
+ * <p>Not thread-safe: the host's schedule calls it from one thread.
+ */
+public final class RadioNetwork {
+
+    private final NetworkConfig config;
+    private final PrecodingStage precoding;
+    private final RandomStreams streams;
+    private final Map<Integer, UeState> ues = new LinkedHashMap<>();
+    private final List<SlotListener> listeners = new ArrayList<>();
+    private final int numCells;
+    private final int numSites;
+    private final double noisePowerW;
+    private int nextId;
+    private long slot;
+    private double slotTimeS;
+    // per-slot results, handed from phase to phase
+    private UeState[] order = new UeState[0];
+    private Solution solution;
+    private double precoderSeconds;
+    private RateReport rates;
+
+    /**
+     * @param config the models and BS configuration
+     * @param precoding the precoding phase (precoder, fresh initialisation, warm start)
+     * @param streams the plugin's random streams (e.g. {@code new RandomStreams(hostSeed).child("netsim")})
+     */
+    public RadioNetwork(NetworkConfig config, PrecodingStage precoding, RandomStreams streams) {
+        this.config = config;
+        this.precoding = precoding;
+        this.streams = streams;
+        this.numCells = config.numCells();
+        this.numSites = config.largeScale().layout().numSites();
+        this.noisePowerW = config.noise().noisePowerW();
+    }
+
+    /** @return the configuration */
+    public NetworkConfig config() {
+        return config;
+    }
+
+    /** Adds a listener that receives every slot's report. */
+    public void addListener(SlotListener listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Adds a UE; it takes part from the next slot on.
+     *
+     * @param terminal where the UE is and how fast it moves
+     * @param antennas N, its receive antennas
+     * @param streams d &lt;= N, its data streams
+     * @return the UE's stable identifier (0, 1, 2, ... in order of addition)
+     */
+    public int addUe(Terminal terminal, int antennas, int streams) {
+        if (antennas < 1) {
+            throw new IllegalArgumentException("antennas: must be >= 1, got " + antennas);
+        }
+        if (streams < 1 || streams > antennas) {
+            throw new IllegalArgumentException("streams: must be in 1.." + antennas + ", got " + streams);
+        }
+        int id = nextId++;
+        ues.put(id, new UeState(id, terminal, antennas, streams));
+        return id;
+    }
+
+    /** Removes UE {@code id} (it leaves the next slot's problem). */
+    public void removeUe(int id) {
+        if (ues.remove(id) == null) {
+            throw new IllegalArgumentException("ue: no UE with id " + id);
+        }
+    }
+
+    /** @return the number of UEs */
+    public int numUes() {
+        return ues.size();
+    }
+
+    /** @return the index of the next slot to run */
+    public long slot() {
+        return slot;
+    }
+
+    /**
+     * Schedules the slot phases on a host's schedule: phase p of {@link SlotPhase} (from large scale on) at ordering
+     * {@code firstOrdering + p}, repeating every slot duration from {@code startTimeS}. The host schedules its own
+     * agents' movement at {@code firstOrdering} (the {@link SlotPhase#MOBILITY} ordering) or earlier.
+     *
+     * @return a handle that stops all phases
+     */
+    public Stoppable attach(SimState host, double startTimeS, int firstOrdering) {
+        double dt = config.slotDurationS();
+        List<Stoppable> handles = new ArrayList<>();
+        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.LARGE_SCALE.ordering(firstOrdering),
+                (Steppable) s -> beginSlot(s.schedule.getTime()), dt));
+        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.SMALL_SCALE.ordering(firstOrdering),
+                (Steppable) s -> smallScale(), dt));
+        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.ASSOCIATION.ordering(firstOrdering),
+                (Steppable) s -> associate(), dt));
+        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.PRECODING.ordering(firstOrdering),
+                (Steppable) s -> precode(), dt));
+        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.EVALUATION.ordering(firstOrdering),
+                (Steppable) s -> evaluate(), dt));
+        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.REPORT.ordering(firstOrdering),
+                (Steppable) s -> report(), dt));
+        return () -> handles.forEach(Stoppable::stop);
+    }
+
+    /** Runs the phases of one slot at time {@code timeS} without a schedule (for tests and plain loops). */
+    public SlotReport runSlot(double timeS) {
+        SlotReport[] last = new SlotReport[1];
+        SlotListener capture = r -> last[0] = r;
+        listeners.add(capture);
+        try {
+            beginSlot(timeS);
+            smallScale();
+            associate();
+            precode();
+            evaluate();
+            report();
+        } finally {
+            listeners.remove(capture);
+        }
+        return last[0];
+    }
+
+    /** Phase 1: large scale. Starts the slot: fixes the UE set, moves shadowing along the trajectories. */
+    void beginSlot(double timeS) {
+        slotTimeS = timeS;
+        order = ues.values().toArray(new UeState[0]);
+        for (UeState u : order) {
+            u.largeScale();
+        }
+    }
+
+    /** Phase 2: small scale. Fading advances by one slot (not before the first), CSI follows. */
+    void smallScale() {
+        for (UeState u : order) {
+            u.smallScale();
+        }
+    }
+
+    /** Phase 3: association with hysteresis and time-to-trigger. */
+    void associate() {
+        for (UeState u : order) {
+            u.associate();
+        }
+    }
+
+    /** Phase 4: precoding on the CSI problem. */
+    void precode() {
+        if (order.length == 0) {
+            solution = null;
+            precoderSeconds = 0;
+            return;
+        }
+        int[] ids = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            ids[i] = order[i].id;
+        }
+        PrecodingStage.Result r = precoding.precode(problem(true), ids);
+        solution = r.solution();
+        precoderSeconds = r.seconds();
+    }
+
+    /** Phase 5: rates on the true channel. */
+    void evaluate() {
+        rates = solution == null ? null : RateEvaluator.evaluate(problem(false), solution.precoders());
+    }
+
+    /** Phase 6: one report to every listener. */
+    void report() {
+        int n = order.length;
+        int[] ids = new int[n];
+        double[] x = new double[n];
+        double[] y = new double[n];
+        double[] v = new double[n];
+        int[] serving = new int[n];
+        boolean[] ho = new boolean[n];
+        double[] rate = new double[n];
+        double[] sinr = new double[n];
+        for (int i = 0; i < n; i++) {
+            UeState u = order[i];
+            ids[i] = u.id;
+            x[i] = u.position.xM();
+            y[i] = u.position.yM();
+            v[i] = u.speedMps;
+            serving[i] = u.association.servingCell();
+            ho[i] = u.handover;
+            rate[i] = rates.ueRateNat()[i];
+            // effective per-stream SINR e^{R/d} - 1 in dB
+            sinr[i] = 10 * Math.log10(Math.expm1(rate[i] / u.numStreams) + 1e-300);
+        }
+        SlotReport r = new SlotReport(slot, slotTimeS, ids, x, y, v, serving, ho, rate, sinr,
+                solution == null ? 0 : solution.iterations(), precoderSeconds, 0, 0, 0);
+        slot++;
+        for (SlotListener l : listeners) {
+            l.onSlot(r);
+        }
+    }
+
+    /** Tells every listener the run is over. */
+    public void finish() {
+        for (SlotListener l : listeners) {
+            l.onFinish();
+        }
+    }
+
+    /** @return this slot's precoding problem on the CSI ({@code csi}) or on the true channels */
+    private Problem problem(boolean csi) {
+        int n = order.length;
+        int[] ueAntennas = new int[n];
+        int[] streamsPerUe = new int[n];
+        double[] noise = new double[n];
+        int[] serving = new int[n];
+        ZMatrixRMaj[][] h = new ZMatrixRMaj[n][];
+        for (int i = 0; i < n; i++) {
+            UeState u = order[i];
+            ueAntennas[i] = u.numAntennas;
+            streamsPerUe[i] = u.numStreams;
+            noise[i] = noisePowerW;
+            serving[i] = u.association.servingCell();
+            h[i] = csi ? u.csiChannel : u.trueChannel;
+        }
+        int[] m = new int[numCells];
+        double[] p = new double[numCells];
+        java.util.Arrays.fill(m, config.bsAntennas());
+        java.util.Arrays.fill(p, config.bsPowerW());
+        return Problem.builder().bsAntennas(m).bsPowerW(p).ueAntennas(ueAntennas).streams(streamsPerUe)
+                .noisePowerW(noise).servingBs(serving).channels(h).build();
+    }
+
+    /** @return the true channel H_ic of UE {@code id} to cell {@code cell} in the current slot (a copy) */
+    public ZMatrixRMaj trueChannel(int id, int cell) {
+        return state(id).trueChannel[cell].copy();
+    }
+
+    /** @return the large-scale gain G_ic of UE {@code id} to cell {@code cell} in dB in the current slot */
+    public double largeScaleGainDb(int id, int cell) {
+        return state(id).gainsDb[cell];
+    }
+
+    /** @return the serving cell of UE {@code id} */
+    public int servingCell(int id) {
+        return state(id).association.servingCell();
+    }
+
+    private UeState state(int id) {
+        UeState u = ues.get(id);
+        if (u == null) {
+            throw new IllegalArgumentException("ue: no UE with id " + id);
+        }
+        return u;
+    }
+
+    /** Per-UE state: its links to every cell and site. */
+    private final class UeState {
+        final int id;
+        final Terminal terminal;
+        final int numAntennas;
+        final int numStreams;
+        final double[] gainsDb = new double[numCells];
+        final ZMatrixRMaj[] trueChannel = new ZMatrixRMaj[numCells];
+        final ZMatrixRMaj[] csiChannel = new ZMatrixRMaj[numCells];
+        final LinkFading[] fading = new LinkFading[numCells];
+        final LinkCsi[] csi = new LinkCsi[numCells];
+        UeShadowing shadowing;
+        UeAssociation association;
+        Position position;
+        Position lastPosition;
+        double lastTravelledM;
+        double speedMps;
+        boolean handover;
+        boolean fadingStarted;
+
+        UeState(int id, Terminal terminal, int numAntennas, int numStreams) {
+            this.id = id;
+            this.terminal = terminal;
+            this.numAntennas = numAntennas;
+            this.numStreams = numStreams;
+            int m = config.bsAntennas();
+            for (int c = 0; c < numCells; c++) {
+                trueChannel[c] = new ZMatrixRMaj(numAntennas, m);
+                csiChannel[c] = new ZMatrixRMaj(numAntennas, m);
+                fading[c] = config.fading().newLink(numAntennas, m, streams.stream("fading/link/" + id + "/" + c));
+                csi[c] = config.csi().newLink(numAntennas, m, streams.stream("csi/link/" + id + "/" + c));
+            }
+            shadowing = config.shadowing().start(numSites, streams.stream("shadowing/ue/" + id),
+                    site -> streams.stream("shadowing/link/" + id + "/" + site));
+        }
+
+        void largeScale() {
+            position = terminal.position();
+            speedMps = terminal.speedMps();
+            double travelled = terminal.travelledDistanceM();
+            double moved;
+            if (lastPosition == null) {
+                moved = 0;
+            } else if (Double.isNaN(travelled)) {
+                moved = position.distanceM(lastPosition);
+            } else {
+                moved = Math.max(0, travelled - lastTravelledM);
+            }
+            lastPosition = position;
+            lastTravelledM = Double.isNaN(travelled) ? 0 : travelled;
+            shadowing.advance(moved);
+            config.largeScale().gainsDb(position, shadowing, gainsDb);
+        }
+
+        void smallScale() {
+            for (int c = 0; c < numCells; c++) {
+                if (fadingStarted) {
+                    fading[c].advance(config.slotDurationS(), speedMps);
+                }
+                fading[c].writeInto(trueChannel[c]);
+                double g = Math.pow(10, gainsDb[c] / 10);
+                double amplitude = Math.sqrt(g);
+                double[] d = trueChannel[c].data;
+                for (int e = 0; e < trueChannel[c].getDataLength(); e++) {
+                    d[e] *= amplitude;
+                }
+                csi[c].update(trueChannel[c], g, csiChannel[c]);
+            }
+            fadingStarted = true;
+        }
+
+        void associate() {
+            if (association == null) {
+                association = config.association().start(gainsDb);
+                handover = false;
+            } else {
+                handover = association.update(gainsDb);
+            }
+        }
+    }
+}
