@@ -40,6 +40,7 @@ import org.netsim.simcore.UeGroup;
  * @param description one line
  * @param seed the root seed
  * @param slots the horizon in slots
+ * @param carrierHz the carrier frequency in Hz
  * @param network the network's models
  * @param groups the UE groups
  * @param precoderName the precoder's registry name
@@ -49,7 +50,8 @@ import org.netsim.simcore.UeGroup;
  * @param traceEvery record every n-th slot in the playback trace
  * @param resolvedYaml the scenario with every default filled in
  */
-public record SimulationScenario(String name, String description, long seed, long slots, NetworkConfig network,
+public record SimulationScenario(String name, String description, long seed, long slots, double carrierHz,
+        NetworkConfig network,
         List<UeGroup> groups, String precoderName, PrecoderOptions precoderOptions, Init init, boolean warmStart,
         int traceEvery, String resolvedYaml) {
 
@@ -180,7 +182,8 @@ public record SimulationScenario(String name, String description, long seed, lon
         tree.markMapping("output");
         int traceEvery = tree.getInt("output.traceEvery", 1, 1, 1_000_000);
         tree.requireAllRead();
-        return new SimulationScenario(name, description, seed, slots, network, groups, precoderName, options, init,
+        return new SimulationScenario(name, description, seed, slots, carrierHz, network, groups, precoderName,
+                options, init,
                 warmStart, traceEvery, tree.resolved());
     }
 
