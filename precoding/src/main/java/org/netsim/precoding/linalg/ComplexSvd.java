@@ -15,8 +15,9 @@ import org.ejml.interfaces.decomposition.QRDecomposition;
  * (A + E = Q R with ||E|| of order eps ||A||), so the reduction keeps the absolute accuracy of the singular values,
  * and Q W has orthonormal columns to working precision. The cost is O(r^2 max(m, n)) for the QR and the products
  * plus O(r^3) for the core, instead of O((m + n)^3) (a 4 x 256 channel: an 8 x 8 instead of a 260 x 260 Hermitian
- * eigenproblem). Square matrices, and the rare inputs on which the QR reports failure (EJML flags an exactly zero
- * trailing column, e.g. the zero matrix or exactly repeated columns), go to the core directly.
+ * eigenproblem). Square matrices, and the rare inputs on which the QR reports failure, go to the core directly:
+ * EJML flags a column that is exactly zero after the earlier reflections (the zero matrix, a zero row of a wide or
+ * a zero column of a tall A, exactly parallel unit columns; rounding makes this practically impossible otherwise).
  *
  * <p>The core is the Hermitian eigendecomposition ({@link HermitianEigen}) of the Jordan-Wielandt matrix
  * C = [[0, A], [A^H, 0]] of size m + n, whose eigenvalues are +-s_j (and |m - n| zeros), with eigenvectors
