@@ -3,7 +3,7 @@ package org.netsim.precoding;
 import java.util.SplittableRandom;
 import org.ejml.data.ZMatrixRMaj;
 import org.netsim.precoding.linalg.ComplexOps;
-import org.netsim.precoding.linalg.ComplexSvd;
+import org.netsim.precoding.linalg.DominantModes;
 import org.netsim.precoding.linalg.PseudoInverse;
 
 /**
@@ -11,10 +11,12 @@ import org.netsim.precoding.linalg.PseudoInverse;
  *
  * <ul>
  *   <li>{@code mrc}: V_i = H_ik^H (d_i = N_i) or H_ik^H U_i,d with U_i,d the d_i dominant left singular vectors of
- *       H_ik (d_i &lt; N_i), then every BS's precoders are scaled by one common factor so that
+ *       H_ik (d_i &lt; N_i; {@link #effectiveChannel}, zero columns for modes beyond the rank), then every BS's
+ *       precoders are scaled by one common factor so that
  *       sum_{i in I_k} ||V_i||_F^2 = P_k: the maximum-ratio initialisation of the GCN-WMMSE paper (§III-B1).</li>
  *   <li>{@code zf}: per BS, the zero-forcing precoder of its own UEs' stacked effective channels
- *       (pseudo-inverse, DeepFP paper eq. (40)), scaled by one common factor to the budget.</li>
+ *       ({@link #stackedEffectiveChannels}; pseudo-inverse, DeepFP paper eq. (40)), scaled by one common factor to
+ *       the budget.</li>
  *   <li>{@code random}: i.i.d. CN(0, 1) entries from a {@link SplittableRandom} seeded with the init's seed, scaled
  *       per BS to the budget; the draw order is UE by UE, row-major, real part first.</li>
  *   <li>{@code given}: the caller's precoders, checked for shape, scaled down per BS only if over budget.</li>
@@ -41,67 +43,34 @@ public final class InitialPrecoders {
         return v;
     }
 
-    /** Maximum-ratio precoders before power scaling. */
+    /** Maximum-ratio precoders before power scaling: V_i = G_i^H = H_ik^H U_i,d ({@link #effectiveChannel}). */
     static ZMatrixRMaj[] mrc(Problem problem) {
         ZMatrixRMaj[] v = new ZMatrixRMaj[problem.numUe()];
         for (int i = 0; i < problem.numUe(); i++) {
-            ZMatrixRMaj h = problem.servingChannel(i); // [N_i x M_k]
-            ZMatrixRMaj hh = ComplexOps.conjugateTranspose(h); // [M_k x N_i]
-            int d = problem.streams(i);
-            if (d == problem.ueAntennas(i)) {
-                v[i] = hh;
-            } else {
-                ZMatrixRMaj u = ComplexSvd.decompose(h).u(); // [N_i x min(N_i, M_k)]
-                ZMatrixRMaj ud = new ZMatrixRMaj(h.numRows, d);
-                for (int r = 0; r < h.numRows; r++) {
-                    for (int c = 0; c < d && c < u.numCols; c++) {
-                        ud.set(r, c, u.getReal(r, c), u.getImag(r, c));
-                    }
-                }
-                v[i] = new ZMatrixRMaj(hh.numRows, d);
-                ComplexOps.mult(hh, ud, v[i]);
-            }
+            v[i] = ComplexOps.conjugateTranspose(effectiveChannel(problem, i)); // [M_k x d_i]
         }
         return v;
     }
 
     /**
-     * Per-BS zero forcing before scaling: for BS k with UEs I_k, stack the effective channels G_i = U_i,d^H H_ik
-     * (d_i x M_k, U_i,d the dominant left singular vectors; G_i = H_ik when d_i = N_i) into G_k and take
-     * V = G_k^+ (pseudo-inverse), split by UE.
+     * Per-BS zero forcing before scaling: for BS k, V = G_k^+ (pseudo-inverse) of the stacked effective channels
+     * ({@link #stackedEffectiveChannels}), split by UE.
      */
     static ZMatrixRMaj[] zf(Problem problem) {
         ZMatrixRMaj[] v = new ZMatrixRMaj[problem.numUe()];
         for (int k = 0; k < problem.numBs(); k++) {
             int[] ues = problem.uesOf(k);
-            int m = problem.bsAntennas(k);
-            int rows = 0;
-            for (int i : ues) {
-                rows += problem.streams(i);
-            }
-            if (rows == 0) {
+            if (ues.length == 0) {
                 continue;
             }
-            ZMatrixRMaj g = new ZMatrixRMaj(rows, m);
-            int r0 = 0;
-            for (int i : ues) {
-                ZMatrixRMaj gi = effectiveChannel(problem, i);
-                for (int r = 0; r < gi.numRows; r++) {
-                    for (int c = 0; c < m; c++) {
-                        g.set(r0 + r, c, gi.getReal(r, c), gi.getImag(r, c));
-                    }
-                }
-                r0 += gi.numRows;
-            }
-            ZMatrixRMaj pinv = PseudoInverse.compute(g); // [M_k x rows]
+            int m = problem.bsAntennas(k);
+            ZMatrixRMaj pinv = PseudoInverse.compute(stackedEffectiveChannels(problem, k)); // [M_k x D_k]
             int c0 = 0;
             for (int i : ues) {
                 int d = problem.streams(i);
                 v[i] = new ZMatrixRMaj(m, d);
                 for (int r = 0; r < m; r++) {
-                    for (int c = 0; c < d; c++) {
-                        v[i].set(r, c, pinv.getReal(r, c0 + c), pinv.getImag(r, c0 + c));
-                    }
+                    System.arraycopy(pinv.data, 2 * (r * pinv.numCols + c0), v[i].data, 2 * r * d, 2 * d);
                 }
                 c0 += d;
             }
@@ -109,23 +78,43 @@ public final class InitialPrecoders {
         return v;
     }
 
-    /** G_i = U_i,d^H H_ik (d_i x M_k): the serving channel seen through the UE's d_i strongest receive modes. */
-    static ZMatrixRMaj effectiveChannel(Problem problem, int i) {
-        ZMatrixRMaj h = problem.servingChannel(i);
+    /**
+     * The effective channel of UE i from its serving BS k, the channel seen through the UE's d_i strongest receive
+     * modes: G_i = U_i,d^H H_ik in C^{d_i x M_k} ({@link DominantModes}: U_i,d the d_i dominant left singular
+     * vectors, zero rows for modes beyond the rank), and G_i = H_ik when d_i = N_i. The common input of the
+     * maximum-ratio ({@code mrc}, the {@code mrt} precoder), zero-forcing ({@code zf}, the {@code zf} precoder) and
+     * regularized zero-forcing ({@code rzf}) precoders, so that they agree on the modes and their phases.
+     *
+     * @return a new d_i x M_k matrix
+     */
+    public static ZMatrixRMaj effectiveChannel(Problem problem, int i) {
+        ZMatrixRMaj h = problem.servingChannel(i); // [N_i x M_k]
         int d = problem.streams(i);
         if (d == problem.ueAntennas(i)) {
             return h.copy();
         }
-        ZMatrixRMaj u = ComplexSvd.decompose(h).u();
-        ZMatrixRMaj ud = new ZMatrixRMaj(h.numRows, d);
-        for (int r = 0; r < h.numRows; r++) {
-            for (int c = 0; c < d && c < u.numCols; c++) {
-                ud.set(r, c, u.getReal(r, c), u.getImag(r, c));
-            }
+        return DominantModes.of(h, d).effectiveChannel();
+    }
+
+    /**
+     * @return G_k in C^{D_k x M_k}, D_k = sum_{i in I_k} d_i: the {@link #effectiveChannel}s of BS k's UEs stacked
+     *     by rows in the order of {@link Problem#uesOf(int)} (a new matrix; 0 x M_k for a BS without UEs)
+     */
+    public static ZMatrixRMaj stackedEffectiveChannels(Problem problem, int k) {
+        int[] ues = problem.uesOf(k);
+        int m = problem.bsAntennas(k);
+        int rows = 0;
+        for (int i : ues) {
+            rows += problem.streams(i);
         }
-        ZMatrixRMaj gi = new ZMatrixRMaj(d, h.numCols);
-        ComplexOps.multAhB(ud, h, gi);
-        return gi;
+        ZMatrixRMaj g = new ZMatrixRMaj(rows, m);
+        int r0 = 0;
+        for (int i : ues) {
+            ZMatrixRMaj gi = effectiveChannel(problem, i); // [d_i x M_k]
+            System.arraycopy(gi.data, 0, g.data, 2 * r0 * m, gi.getDataLength());
+            r0 += gi.numRows;
+        }
+        return g;
     }
 
     /** CN(0,1) entries: real and imaginary parts N(0, 1/2). */

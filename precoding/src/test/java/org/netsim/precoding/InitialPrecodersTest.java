@@ -183,6 +183,79 @@ class InitialPrecodersTest {
         }
     }
 
+    /**
+     * Massive-MIMO shapes (one BS with 256 antennas, 8 UEs with 4 antennas and 2 streams), where the dominant modes
+     * come from SVDs reduced by a thin QR: zf nulls the intra-cell leakage and mrc keeps its closed form.
+     */
+    @Test
+    void massiveMimoShapes() {
+        Problem p = TestProblems.uniform(8, 1, 8, 256, 4, 2, 1.0, 0.1, 1.0);
+        checkZeroForcing(p);
+        ZMatrixRMaj[] v = InitialPrecoders.create(p, Init.mrc());
+        double modePower = 0;
+        for (int i = 0; i < p.numUe(); i++) {
+            modePower += Arrays.stream(dominantSquaredSingularValues(p.channel(i, 0), 2)).sum();
+        }
+        double c2 = p.bsPowerW(0) / modePower;
+        for (int i = 0; i < p.numUe(); i++) {
+            double[] s2 = dominantSquaredSingularValues(p.channel(i, 0), 2);
+            ZMatrixRMaj gram = new ZMatrixRMaj(2, 2);
+            ComplexOps.multAhB(v[i], v[i], gram); // c^2 diag(s_1^2, s_2^2)
+            for (int a = 0; a < 2; a++) {
+                for (int b = 0; b < 2; b++) {
+                    double expected = a == b ? c2 * s2[a] : 0;
+                    assertEquals(expected, gram.getReal(a, b), 1e-12 * c2 * s2[0], "V^H V (" + a + "," + b + ")");
+                    assertEquals(0.0, gram.getImag(a, b), 1e-12 * c2 * s2[0], "V^H V (" + a + "," + b + ")");
+                }
+            }
+        }
+    }
+
+    /**
+     * effectiveChannel is H_ik for d_i = N_i and U_d^H H_ik otherwise (the rows of the dominant receive modes:
+     * G G^H = diag(s_1^2 .. s_d^2), as the eigenvalues of H H^H); stackedEffectiveChannels stacks them by UE.
+     */
+    @Test
+    void effectiveChannelsAreTheDominantModesStackedPerBs() {
+        for (Problem p : problems().subList(0, 20)) {
+            for (int k = 0; k < p.numBs(); k++) {
+                ZMatrixRMaj stacked = InitialPrecoders.stackedEffectiveChannels(p, k);
+                assertEquals(p.bsAntennas(k), stacked.numCols, p + ": columns of G_" + k);
+                int r0 = 0;
+                for (int i : p.uesOf(k)) {
+                    ZMatrixRMaj h = p.channel(i, k);
+                    ZMatrixRMaj g = InitialPrecoders.effectiveChannel(p, i);
+                    int d = p.streams(i);
+                    assertEquals(d, g.numRows, p + ": rows of G_" + i);
+                    if (d == p.ueAntennas(i)) {
+                        assertArrayEquals(h.data, g.data, 0.0, p + ": G_" + i + " = H when d = N");
+                    } else {
+                        double[] s2 = dominantSquaredSingularValues(h, d);
+                        ZMatrixRMaj ggh = new ZMatrixRMaj(d, d);
+                        ComplexOps.multABh(g, g, ggh);
+                        double scale = Math.max(s2[0], 1e-300);
+                        int rank = Math.min(p.ueAntennas(i), p.bsAntennas(k));
+                        for (int a = 0; a < d; a++) {
+                            for (int b = 0; b < d; b++) {
+                                double expected = a == b && a < rank ? s2[a] : 0.0;
+                                assertEquals(expected, ggh.getReal(a, b), 1e-12 * scale, p + ": G G^H of UE " + i);
+                                assertEquals(0.0, ggh.getImag(a, b), 1e-12 * scale, p + ": G G^H of UE " + i);
+                            }
+                        }
+                    }
+                    for (int r = 0; r < d; r++) {
+                        for (int c = 0; c < p.bsAntennas(k); c++) {
+                            assertEquals(g.getReal(r, c), stacked.getReal(r0 + r, c), 0.0, "stacked row");
+                            assertEquals(g.getImag(r, c), stacked.getImag(r0 + r, c), 0.0, "stacked row");
+                        }
+                    }
+                    r0 += d;
+                }
+                assertEquals(r0, stacked.numRows, p + ": rows of G_" + k);
+            }
+        }
+    }
+
     private static void checkZeroForcing(Problem p) {
         ZMatrixRMaj[] v = InitialPrecoders.create(p, Init.zf());
         for (int k = 0; k < p.numBs(); k++) {

@@ -10,6 +10,7 @@ import org.netsim.precoding.Problem;
 import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.linalg.ComplexOps;
+import org.netsim.precoding.linalg.DominantModes;
 import org.netsim.precoding.linalg.HermitianEigen;
 import org.netsim.precoding.linalg.PseudoInverse;
 
@@ -31,15 +32,16 @@ import org.netsim.precoding.linalg.PseudoInverse;
  * (eq. (40) as printed gives Q~_l sum_k M_lk columns; it has sum_k d_lk, one per stream.) The virtual channel
  * Q~_k^H is inverted: Q~_j^H V_i = 0 for j != i in the cell and Q~_i^H V_i = c_k I.
  *
- * <p>Computation: the dominant right singular vectors come from the small N_i x N_i Gram matrix H_ik H_ik^H
- * ({@link #dominantModes}), and the inverse in eq. (41) from a D_k x D_k eigendecomposition, so the cost grows
- * only linearly with M_k. When Q~_k^H Q~_k is numerically singular (more streams than antennas, D_k &gt; M_k, or
- * collinear modes) the pseudo-inverse (Q~_k^H)^+ (least squares) replaces it. Absent modes (beyond the rank
- * min(N_i, M_k) of H_ik, see {@link #dominantModes}) get a zero column of Q~_i and hence a zero precoder column.
+ * <p>Computation: the dominant right singular vectors come from {@link DominantModes} (an SVD of H_ik reduced by a
+ * thin QR, O(N_i^2 M_k), accurate also for modes far weaker than the strongest), and the inverse in eq. (41) from
+ * a D_k x D_k eigendecomposition, so the cost grows only linearly with M_k. When Q~_k^H Q~_k is numerically
+ * singular (more streams than antennas, D_k &gt; M_k, or collinear modes) the pseudo-inverse (Q~_k^H)^+ (least
+ * squares) replaces it. Absent modes (beyond the rank min(N_i, M_k) of H_ik, or numerically zero, see
+ * {@link DominantModes}) get a zero column of Q~_i and hence a zero precoder column.
  *
- * <p>Relation to {@link ZfPrecoder}: for d_i &lt; N_i, ZF inverts U_i,d^H H_ik = Sigma_i,d Q~_i^H, so every EZF
- * column is parallel to the ZF column of the same stream and the two differ only in the power split among
- * streams; for d_i = N_i &gt; 1, ZF inverts H_ik itself and the two only share each UE's column space. Inter-cell
+ * <p>Relation to {@link ZfPrecoder}: for d_i &lt; N_i, ZF inverts U_i,d^H H_ik = Sigma_i,d Q~_i^H (the same
+ * {@link DominantModes}, phases included), so every EZF column is a positive multiple of the ZF column of the same
+ * stream and the two differ only in the power split among streams; for d_i = N_i &gt; 1, ZF inverts H_ik itself and the two only share each UE's column space. Inter-cell
  * interference is not controlled. Powers in watts; the {@link Init} is ignored (closed form, 0 iterations).
  */
 public final class EzfPrecoder implements Precoder {
@@ -116,7 +118,8 @@ public final class EzfPrecoder implements Precoder {
 
     /**
      * @return Q~_k^H in C^{D_k x M_k}: for each UE of BS k (in the order of {@link Problem#uesOf(int)}) the
-     *     conjugates of its d_i dominant right singular vectors as rows (zero rows for absent modes), eq. (39)-(40)
+     *     conjugates of its d_i dominant right singular vectors as rows (zero rows for absent modes,
+     *     {@link DominantModes}), eq. (39)-(40)
      */
     static ZMatrixRMaj virtualChannel(Problem problem, int k) {
         int m = problem.bsAntennas(k);
@@ -129,7 +132,7 @@ public final class EzfPrecoder implements Precoder {
         for (int j = 0; j < problem.numUesOf(k); j++) {
             int i = problem.ueOf(k, j);
             int d = problem.streams(i);
-            ZMatrixRMaj q = dominantModes(problem.channel(i, k), d).right(); // [M_k x d_i]
+            ZMatrixRMaj q = DominantModes.of(problem.channel(i, k), d).right(); // [M_k x d_i]
             for (int c = 0; c < d; c++) {
                 for (int r = 0; r < m; r++) {
                     qh.set(r0 + c, r, q.getReal(r, c), -q.getImag(r, c));
@@ -138,55 +141,5 @@ public final class EzfPrecoder implements Precoder {
             r0 += d;
         }
         return qh;
-    }
-
-    /**
-     * The d dominant singular triplets of a channel H = sum_j s_j p_j q_j^H.
-     *
-     * @param left P_d [N x d], orthonormal: the dominant left singular vectors
-     * @param singularValues s_1 &gt;= ... &gt;= s_d (0 for an absent mode)
-     * @param right Q_d [M x d]: the dominant right singular vectors, q_j = H^H p_j / s_j (a zero column for an
-     *     absent mode)
-     */
-    record Modes(ZMatrixRMaj left, double[] singularValues, ZMatrixRMaj right) {
-    }
-
-    /**
-     * The d dominant singular triplets of h [N x M] from the Hermitian eigendecomposition of the N x N Gram matrix
-     * h h^H = P Sigma^2 P^H (N = UE antennas, small): O(N^2 M) instead of an (N + M)-sized decomposition, and
-     * accurate for the dominant modes, which are the only ones used. A mode with s_j^2 &lt;= max(N, M) eps s_1^2
-     * (below what the Gram matrix resolves, e.g. beyond the rank min(N, M)) is absent: s_j = 0 and q_j = 0.
-     *
-     * @param h not modified
-     * @param d 1 &lt;= d &lt;= N
-     */
-    static Modes dominantModes(ZMatrixRMaj h, int d) {
-        int n = h.numRows;
-        int m = h.numCols;
-        ZMatrixRMaj gram = new ZMatrixRMaj(n, n);
-        ComplexOps.multABh(h, h, gram); // [N x N]
-        HermitianEigen eig = new HermitianEigen(n);
-        eig.decompose(gram);
-        double[] lambda = eig.values(); // ascending
-        ZMatrixRMaj vectors = eig.vectors();
-        double tol = Math.max(n, m) * Math.ulp(1.0) * Math.max(lambda[n - 1], 0);
-        ZMatrixRMaj left = new ZMatrixRMaj(n, d);
-        double[] s = new double[d];
-        for (int j = 0; j < d; j++) {
-            int col = n - 1 - j;
-            for (int r = 0; r < n; r++) {
-                left.set(r, j, vectors.getReal(r, col), vectors.getImag(r, col));
-            }
-            s[j] = lambda[col] > tol ? Math.sqrt(lambda[col]) : 0.0;
-        }
-        ZMatrixRMaj right = new ZMatrixRMaj(m, d);
-        ComplexOps.multAhB(h, left, right); // [M x d] H^H P_d = Q_d Sigma_d
-        for (int j = 0; j < d; j++) {
-            double f = s[j] > 0 ? 1.0 / s[j] : 0.0;
-            for (int r = 0; r < m; r++) {
-                right.set(r, j, f * right.getReal(r, j), f * right.getImag(r, j));
-            }
-        }
-        return new Modes(left, s, right);
     }
 }

@@ -21,9 +21,11 @@ import org.netsim.precoding.Solution;
  *   c_k = sqrt(P_k / sum_{j in I_k} ||H_jk^H U_j,d||_F^2)     (one common scale: the budget is met with equality)
  * </pre>
  * (the maximum-ratio initialisation of the GCN-WMMSE paper "Coordinated Sum-Rate Maximization in Multicell MU-MIMO
- * with Deep Unrolling", §III-B1; also the alpha -&gt; infinity limit of {@link RzfPrecoder}). Streams beyond the
- * rank min(N_i, M_k) get zero columns. Powers in watts; the {@link Init} is ignored (closed form, 0 iterations).
- * The computation is {@link InitialPrecoders}' {@code mrc}, reused rather than repeated.
+ * with Deep Unrolling", §III-B1; also the alpha -&gt; infinity limit of {@link RzfPrecoder}). H_ik^H U_i,d is
+ * G_i^H for the effective channel G_i = U_i,d^H H_ik of {@link InitialPrecoders#effectiveChannel} (the modes
+ * {@link ZfPrecoder} and {@link RzfPrecoder} use, with the same phases). Streams beyond the rank min(N_i, M_k),
+ * and numerically zero modes, get zero columns. Powers in watts; the {@link Init} is ignored (closed form,
+ * 0 iterations). The computation is {@link InitialPrecoders}' {@code mrc}, reused rather than repeated.
  */
 public final class MrtPrecoder implements Precoder {
 

@@ -10,9 +10,9 @@ import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.StoppingRule;
 import org.netsim.precoding.linalg.ComplexOps;
-import org.netsim.precoding.linalg.DecompositionException;
 import org.netsim.precoding.linalg.HermitianEigen;
 import org.netsim.precoding.linalg.PseudoInverse;
+import org.netsim.precoding.linalg.SmallLu;
 
 /**
  * RWMMSE, the reduced-dimension WMMSE of Zhao, Lu, Shi and Luo ("Rethinking WMMSE: Can its complexity scale
@@ -261,10 +261,7 @@ public final class RwmmsePrecoder implements Precoder {
             System.arraycopy(xRows[j].data, 0, system.data, 2 * rowOffset[j] * n, xRows[j].getDataLength());
         }
         ComplexOps.addIdentity(c, system);
-        if (!luInPlace(system, pivots)) {
-            throw new DecompositionException(NAME + ": LU factorisation of the " + n + "x" + n
-                    + " reduced transmit system failed (singular)");
-        }
+        SmallLu.factorInPlace(system, pivots, NAME + ": reduced transmit system c I + X Hb");
         java.util.Arrays.fill(vb.data, 0, vb.getDataLength(), 0.0);
         int cols = vb.numCols;
         for (int i = 0; i < rx.length; i++) {
@@ -278,113 +275,6 @@ public final class RwmmsePrecoder implements Precoder {
                 }
             }
         }
-        for (int col = 0; col < cols; col++) {
-            luSolveColumnInPlace(system, pivots, vb, col);
-        }
-    }
-
-    /**
-     * LU factorisation with partial pivoting, P a = L U, in place (L unit lower, U upper); row k was swapped with
-     * row {@code pivots[k]}. No allocation.
-     *
-     * @return false if a pivot is zero or not finite
-     */
-    static boolean luInPlace(ZMatrixRMaj a, int[] pivots) {
-        int n = a.numRows;
-        double[] x = a.data;
-        for (int k = 0; k < n; k++) {
-            int p = k;
-            double best = -1;
-            for (int i = k; i < n; i++) {
-                int ik = 2 * (i * n + k);
-                double mag = x[ik] * x[ik] + x[ik + 1] * x[ik + 1];
-                if (mag > best) {
-                    best = mag;
-                    p = i;
-                }
-            }
-            if (!(best > 0) || !Double.isFinite(best)) {
-                return false;
-            }
-            pivots[k] = p;
-            if (p != k) {
-                for (int c = 0; c < 2 * n; c++) {
-                    double t = x[2 * k * n + c];
-                    x[2 * k * n + c] = x[2 * p * n + c];
-                    x[2 * p * n + c] = t;
-                }
-            }
-            int kk = 2 * (k * n + k);
-            double pr = x[kk];
-            double pi = x[kk + 1];
-            double den = pr * pr + pi * pi;
-            for (int i = k + 1; i < n; i++) {
-                int ik = 2 * (i * n + k);
-                // l = a_ik / a_kk
-                double lr = (x[ik] * pr + x[ik + 1] * pi) / den;
-                double li = (x[ik + 1] * pr - x[ik] * pi) / den;
-                x[ik] = lr;
-                x[ik + 1] = li;
-                for (int j = k + 1; j < n; j++) {
-                    int ij = 2 * (i * n + j);
-                    int kj = 2 * (k * n + j);
-                    x[ij] -= lr * x[kj] - li * x[kj + 1];
-                    x[ij + 1] -= lr * x[kj + 1] + li * x[kj];
-                }
-            }
-        }
-        return true;
-    }
-
-    /** Solves (L U) z = P b in place for column {@code col} of {@code b}, from {@link #luInPlace}'s factors. */
-    static void luSolveColumnInPlace(ZMatrixRMaj lu, int[] pivots, ZMatrixRMaj b, int col) {
-        int n = lu.numRows;
-        double[] x = lu.data;
-        double[] z = b.data;
-        int stride = 2 * b.numCols;
-        int off = 2 * col;
-        for (int k = 0; k < n; k++) {
-            int p = pivots[k];
-            if (p != k) {
-                int a = off + k * stride;
-                int c = off + p * stride;
-                double tr = z[a];
-                double ti = z[a + 1];
-                z[a] = z[c];
-                z[a + 1] = z[c + 1];
-                z[c] = tr;
-                z[c + 1] = ti;
-            }
-        }
-        for (int i = 1; i < n; i++) { // L (unit diagonal)
-            int q = off + i * stride;
-            double re = z[q];
-            double im = z[q + 1];
-            for (int k = 0; k < i; k++) {
-                int ik = 2 * (i * n + k);
-                int s = off + k * stride;
-                re -= x[ik] * z[s] - x[ik + 1] * z[s + 1];
-                im -= x[ik] * z[s + 1] + x[ik + 1] * z[s];
-            }
-            z[q] = re;
-            z[q + 1] = im;
-        }
-        for (int i = n - 1; i >= 0; i--) { // U
-            int q = off + i * stride;
-            double re = z[q];
-            double im = z[q + 1];
-            for (int k = i + 1; k < n; k++) {
-                int ik = 2 * (i * n + k);
-                int s = off + k * stride;
-                re -= x[ik] * z[s] - x[ik + 1] * z[s + 1];
-                im -= x[ik] * z[s + 1] + x[ik + 1] * z[s];
-            }
-            int ii = 2 * (i * n + i);
-            double dr = x[ii];
-            double di = x[ii + 1];
-            double den = dr * dr + di * di;
-            z[q] = (re * dr + im * di) / den;
-            z[q + 1] = (im * dr - re * di) / den;
-        }
+        SmallLu.solveInPlace(system, pivots, vb);
     }
 }

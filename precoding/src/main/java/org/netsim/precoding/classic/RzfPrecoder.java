@@ -36,9 +36,11 @@ import org.netsim.precoding.linalg.ComplexOps;
  * SNR at any path-loss scale (towards MRT at low SNR, towards ZF at high SNR). Option
  * {@value #OPTION_REGULARIZATION} &gt; 0 (finite) sets one alpha for every BS instead.
  *
- * <p>The inverse is applied by a Cholesky solve, (G G^H + alpha I) Y = G, V = c Y^H; U_i,d comes from the
- * N_i x N_i Gram matrix ({@link EzfPrecoder#dominantModes}), so the cost grows linearly with M_k. A BS with a
- * zero budget gets zero precoders; streams beyond the rank min(N_i, M_k) get zero columns. Powers in watts; the
+ * <p>The inverse is applied by a Cholesky solve, (G G^H + alpha I) Y = G, V = c Y^H. G_k is
+ * {@link InitialPrecoders#stackedEffectiveChannels}, the very matrix {@link ZfPrecoder} inverts (U_i,d from
+ * {@link org.netsim.precoding.linalg.DominantModes}, same modes and phases), at a cost linear in M_k. A BS with a
+ * zero budget gets zero precoders; streams beyond the rank min(N_i, M_k) (numerically zero modes included) get zero
+ * columns. Powers in watts; the
  * {@link Init} is ignored (closed form, 0 iterations).
  */
 public final class RzfPrecoder implements Precoder {
@@ -104,7 +106,7 @@ public final class RzfPrecoder implements Precoder {
                 continue;
             }
             double alpha = Double.isNaN(regularization) ? defaultRegularization(problem, k) : regularization;
-            ZMatrixRMaj g = stackedEffectiveChannels(problem, k); // [D_k x M_k]
+            ZMatrixRMaj g = InitialPrecoders.stackedEffectiveChannels(problem, k); // [D_k x M_k]
             ZMatrixRMaj gram = new ZMatrixRMaj(g.numRows, g.numRows);
             ComplexOps.multABh(g, g, gram); // [D_k x D_k] G G^H
             ComplexOps.addIdentity(alpha, gram);
@@ -114,40 +116,6 @@ public final class RzfPrecoder implements Precoder {
         }
         InitialPrecoders.scaleToBudget(problem, v);
         return new Solution(v, RateEvaluator.wsrNat(problem, v), 0, List.of());
-    }
-
-    /**
-     * @return G_k: the rows G_i = U_i,d^H H_ik (d_i x M_k) of BS k's UEs stacked in the order of
-     *     {@link Problem#uesOf(int)}, U_i,d from {@link EzfPrecoder#dominantModes} (an N_i x N_i decomposition)
-     */
-    static ZMatrixRMaj stackedEffectiveChannels(Problem problem, int k) {
-        int m = problem.bsAntennas(k);
-        int rows = 0;
-        for (int j = 0; j < problem.numUesOf(k); j++) {
-            rows += problem.streams(problem.ueOf(k, j));
-        }
-        ZMatrixRMaj g = new ZMatrixRMaj(rows, m);
-        int r0 = 0;
-        for (int j = 0; j < problem.numUesOf(k); j++) {
-            int i = problem.ueOf(k, j);
-            ZMatrixRMaj h = problem.channel(i, k); // [N_i x M_k]
-            int d = problem.streams(i);
-            if (d == problem.ueAntennas(i)) {
-                System.arraycopy(h.data, 0, g.data, 2 * r0 * m, h.getDataLength());
-            } else {
-                EzfPrecoder.Modes modes = EzfPrecoder.dominantModes(h, d);
-                ZMatrixRMaj gi = new ZMatrixRMaj(d, m);
-                ComplexOps.multAhB(modes.left(), h, gi); // [d_i x M_k]
-                for (int c = 0; c < d; c++) {
-                    if (modes.singularValues()[c] == 0) { // an absent mode: an exactly zero row
-                        java.util.Arrays.fill(gi.data, 2 * c * m, 2 * (c + 1) * m, 0.0);
-                    }
-                }
-                System.arraycopy(gi.data, 0, g.data, 2 * r0 * m, gi.getDataLength());
-            }
-            r0 += d;
-        }
-        return g;
     }
 
     /** V_i = (rows of y belonging to UE i)^H, for the UEs of BS k in stacking order. {@code v} modified. */

@@ -11,7 +11,7 @@ import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.StoppingRule;
 import org.netsim.precoding.linalg.ComplexOps;
-import org.netsim.precoding.linalg.DecompositionException;
+import org.netsim.precoding.linalg.SmallCholesky;
 
 /**
  * WMMSE-SC, the single-cell baseline of the DeepFP paper ("DeepFP: Deep-Unfolded Fractional Programming for
@@ -178,12 +178,9 @@ public final class WmmseScPrecoder implements Precoder {
             identityTerm += alpha * problem.noisePowerW(j) / budgetW * rx[j].traceUwu();
         }
         ComplexOps.addIdentity(identityTerm, a);
-        if (!choleskyInPlace(a)) {
-            throw new DecompositionException(NAME + ": Cholesky factorisation of the " + a.numRows + "x"
-                    + a.numCols + " transmit covariance failed");
-        }
+        SmallCholesky.choleskyLower(a, a, NAME + ": transmit covariance A"); // A = L L^H in place
         for (int i = 0; i < rx.length; i++) {
-            choleskySolveInPlace(a, hy[i]); // [M x d_i] alpha_i A^{-1} H_i^H U_i W_i
+            SmallCholesky.solveLeftHermitian(a, hy[i], hy[i]); // [M x d_i] alpha_i A^{-1} H_i^H U_i W_i
             setColumns(hy[i], vAll, offset[i]);
         }
     }
@@ -218,7 +215,7 @@ public final class WmmseScPrecoder implements Precoder {
     }
 
     // ---------------------------------------------------------------------------------------------------------
-    // The MMSE receiver step shared with RwmmsePrecoder, and in-place kernels that do not allocate.
+    // The MMSE receiver step shared with RwmmsePrecoder, and column helpers that do not allocate.
 
     /**
      * The receiver step of one UE, with its own workspaces: given R = G [X_1 ... X_I] in C^{N x D} (the UE's
@@ -266,21 +263,13 @@ public final class WmmseScPrecoder implements Precoder {
             zeroColumns(received, column, d);
             ComplexOps.multABh(received, received, f); // [N x N]
             ComplexOps.addIdentity(noiseW, f);
-            if (!choleskyInPlace(f)) {
-                throw new DecompositionException("MMSE receiver: Cholesky factorisation of the " + n + "x" + n
-                        + " interference-plus-noise covariance failed");
-            }
-            System.arraycopy(s.data, 0, y.data, 0, s.getDataLength());
-            choleskySolveInPlace(f, y); // [N x d] F^{-1} S
+            SmallCholesky.choleskyLower(f, f, "MMSE receiver: interference-plus-noise covariance F");
+            SmallCholesky.solveLeftHermitian(f, s, y); // [N x d] F^{-1} S
             ComplexOps.multAhB(s, y, w); // [d x d] S^H F^{-1} S
-            ComplexOps.addIdentity(1.0, w);
-            if (!choleskyInPlace(w)) {
-                throw new DecompositionException("MMSE receiver: Cholesky factorisation of the " + d + "x" + d
-                        + " MSE weight failed");
-            }
-            System.arraycopy(y.data, 0, u.data, 0, y.getDataLength());
-            choleskySolveRightInPlace(w, u); // [N x d] Y W^{-1}
-            return logDetFromCholesky(w);
+            ComplexOps.addIdentity(1.0, w); // W (only its lower triangle is read)
+            SmallCholesky.choleskyLower(w, w, "MMSE receiver: MSE weight W");
+            SmallCholesky.solveRightHermitian(w, y, u); // [N x d] Y W^{-1}
+            return SmallCholesky.logDetFromFactor(w);
         }
 
         /** @return tr(U W U^H) = Re tr(U^H Y) */
@@ -315,124 +304,6 @@ public final class WmmseScPrecoder implements Precoder {
         for (int r = 0; r < a.numRows; r++) {
             int from = 2 * (r * a.numCols + column);
             java.util.Arrays.fill(a.data, from, from + 2 * count, 0.0);
-        }
-    }
-
-    /**
-     * Cholesky factorisation a = L L^H in place: reads only the lower triangle and the real diagonal of the
-     * Hermitian matrix {@code a}, leaves L in the lower triangle and zeros above. No allocation.
-     *
-     * @return false if {@code a} is not (numerically) positive definite (a pivot is not finite and positive)
-     */
-    static boolean choleskyInPlace(ZMatrixRMaj a) {
-        int n = a.numRows;
-        double[] x = a.data;
-        for (int j = 0; j < n; j++) {
-            int jj = 2 * (j * n + j);
-            double diag = x[jj];
-            for (int k = 0; k < j; k++) {
-                int jk = 2 * (j * n + k);
-                diag -= x[jk] * x[jk] + x[jk + 1] * x[jk + 1];
-            }
-            if (!(diag > 0) || diag == Double.POSITIVE_INFINITY) {
-                return false;
-            }
-            double ljj = Math.sqrt(diag);
-            x[jj] = ljj;
-            x[jj + 1] = 0;
-            for (int i = j + 1; i < n; i++) {
-                int ij = 2 * (i * n + j);
-                double re = x[ij];
-                double im = x[ij + 1];
-                for (int k = 0; k < j; k++) {
-                    int ik = 2 * (i * n + k);
-                    int jk = 2 * (j * n + k);
-                    // L_ik conj(L_jk)
-                    re -= x[ik] * x[jk] + x[ik + 1] * x[jk + 1];
-                    im -= x[ik + 1] * x[jk] - x[ik] * x[jk + 1];
-                }
-                x[ij] = re / ljj;
-                x[ij + 1] = im / ljj;
-            }
-            for (int c = j + 1; c < n; c++) {
-                x[2 * (j * n + c)] = 0;
-                x[2 * (j * n + c) + 1] = 0;
-            }
-        }
-        return true;
-    }
-
-    /** @return log det(L L^H) = 2 sum_r log L_rr from a Cholesky factor */
-    static double logDetFromCholesky(ZMatrixRMaj l) {
-        double s = 0;
-        for (int r = 0; r < l.numRows; r++) {
-            s += Math.log(l.data[2 * (r * l.numCols + r)]);
-        }
-        return 2 * s;
-    }
-
-    /** b := (L L^H)^{-1} b, column by column, for a Cholesky factor L. {@code b} modified; no allocation. */
-    static void choleskySolveInPlace(ZMatrixRMaj l, ZMatrixRMaj b) {
-        for (int c = 0; c < b.numCols; c++) {
-            solveVectorInPlace(l, b.data, 2 * c, 2 * b.numCols, false);
-        }
-    }
-
-    /** b := b (L L^H)^{-1}, row by row, for a Cholesky factor L. {@code b} modified; no allocation. */
-    static void choleskySolveRightInPlace(ZMatrixRMaj l, ZMatrixRMaj b) {
-        // a row x of the result solves x L L^H = b_r, i.e. (L L^H) x^H = b_r^H
-        for (int r = 0; r < b.numRows; r++) {
-            solveVectorInPlace(l, b.data, 2 * r * b.numCols, 2, true);
-        }
-    }
-
-    /**
-     * Solves (L L^H) z = x in place for the complex vector x stored at data[offset + k stride] (re, im); with
-     * {@code conjugate}, the vector is conjugated before and after (so that it solves for a row vector).
-     */
-    private static void solveVectorInPlace(ZMatrixRMaj l, double[] data, int offset, int stride,
-            boolean conjugate) {
-        int n = l.numRows;
-        double[] x = l.data;
-        if (conjugate) {
-            for (int k = 0; k < n; k++) {
-                data[offset + k * stride + 1] = -data[offset + k * stride + 1];
-            }
-        }
-        // forward: L z = x
-        for (int i = 0; i < n; i++) {
-            int p = offset + i * stride;
-            double re = data[p];
-            double im = data[p + 1];
-            for (int k = 0; k < i; k++) {
-                int ik = 2 * (i * n + k);
-                int q = offset + k * stride;
-                re -= x[ik] * data[q] - x[ik + 1] * data[q + 1];
-                im -= x[ik] * data[q + 1] + x[ik + 1] * data[q];
-            }
-            double lii = x[2 * (i * n + i)];
-            data[p] = re / lii;
-            data[p + 1] = im / lii;
-        }
-        // backward: L^H z = x, (L^H)_ik = conj(L_ki)
-        for (int i = n - 1; i >= 0; i--) {
-            int p = offset + i * stride;
-            double re = data[p];
-            double im = data[p + 1];
-            for (int k = i + 1; k < n; k++) {
-                int ki = 2 * (k * n + i);
-                int q = offset + k * stride;
-                re -= x[ki] * data[q] + x[ki + 1] * data[q + 1];
-                im -= x[ki] * data[q + 1] - x[ki + 1] * data[q];
-            }
-            double lii = x[2 * (i * n + i)];
-            data[p] = re / lii;
-            data[p + 1] = im / lii;
-        }
-        if (conjugate) {
-            for (int k = 0; k < n; k++) {
-                data[offset + k * stride + 1] = -data[offset + k * stride + 1];
-            }
         }
     }
 }

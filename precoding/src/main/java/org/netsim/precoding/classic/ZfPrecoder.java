@@ -16,7 +16,8 @@ import org.netsim.precoding.Solution;
  * its own UEs and ignores the other cells.
  *
  * <p>For BS k with UEs I_k, stack the effective channels G_i = U_i,d^H H_ik in C^{d_i x M_k} (U_i,d the d_i
- * dominant left singular vectors of H_ik; G_i = H_ik when d_i = N_i) into G_k in C^{D_k x M_k},
+ * dominant left singular vectors of H_ik; G_i = H_ik when d_i = N_i;
+ * {@link InitialPrecoders#stackedEffectiveChannels}) into G_k in C^{D_k x M_k},
  * D_k = sum_{i in I_k} d_i, and take
  * <pre>
  *   [V_i]_{i in I_k} = c_k G_k^+            [M_k x D_k], split column-wise by UE

@@ -9,6 +9,9 @@ import org.ejml.data.ZMatrixRMaj;
  * {@code tol = max(m, n) * eps * s_max} are treated as zero, the convention of NumPy's {@code pinv} (rcond = eps
  * max(m, n)) and LAPACK-based rank decisions; {@link #compute(ZMatrixRMaj, double)} takes an explicit relative
  * threshold instead.
+ *
+ * <p>Cost: one {@link ComplexSvd}, O(r^2 max(m, n)) with r = min(m, n) (its thin-QR reduction), so the
+ * pseudo-inverse of a wide stacked channel (a few streams, hundreds of BS antennas) is cheap.
  */
 public final class PseudoInverse {
 

@@ -5,10 +5,12 @@ import org.ejml.data.ZMatrixRMaj;
 
 /**
  * Allocation-free Cholesky kernels for the small Hermitian positive definite matrices of solver hot loops (the
- * N_i x N_i covariances and d_i x d_i weights of WMMSE and FP): factor a = L L^H, solve (L L^H) X = B and
- * X (L L^H) = B by substitution, and take the Hermitian part. Every pivot is checked
+ * N_i x N_i covariances and d_i x d_i weights of WMMSE, WMMSE-SC, RWMMSE and FP, and the M x M transmit covariance
+ * of WMMSE-SC): factor a = L L^H, solve (L L^H) X = B and X (L L^H) = B by substitution, the log-determinant
+ * log det(L L^H) = 2 sum_r log L_rr from a factor, and the Hermitian part. Every pivot is checked
  * ({@link DecompositionException} if one is not positive and finite). Unlike {@link ComplexOps#choleskySolve},
- * nothing is copied or allocated, so callers reuse their matrices across iterations.
+ * nothing is copied or allocated, so callers reuse their matrices across iterations; every kernel may work in
+ * place (the output argument may be the input matrix).
  */
 public final class SmallCholesky {
 
@@ -35,16 +37,31 @@ public final class SmallCholesky {
     }
 
     /**
-     * Lower Cholesky factor of a small Hermitian positive definite matrix, a = L L^H (a is read only).
+     * Lower Cholesky factor of a small Hermitian positive definite matrix, a = L L^H. Reads only the lower triangle
+     * and the real part of the diagonal of {@code a}; {@code l} is reshaped to n x n and receives L with zeros above
+     * the diagonal. {@code l} may be {@code a} (in place).
      *
-     * @throws DecompositionException if a pivot is not positive
+     * @throws DecompositionException if a pivot is not positive and finite
+     * @throws IllegalArgumentException if {@code a} is not square
      */
     public static void choleskyLower(ZMatrixRMaj a, ZMatrixRMaj l) {
+        choleskyLower(a, l, "matrix");
+    }
+
+    /**
+     * {@link #choleskyLower(ZMatrixRMaj, ZMatrixRMaj)} naming the factored matrix in the failure message.
+     *
+     * @param what names {@code a} in the {@link DecompositionException}'s message, e.g. "wmmse-sc: transmit
+     *     covariance"
+     */
+    public static void choleskyLower(ZMatrixRMaj a, ZMatrixRMaj l, String what) {
+        ComplexOps.requireSquare(a, "a");
         int n = a.numRows;
         l.reshape(n, n);
         double[] ad = a.data;
         double[] ld = l.data;
-        Arrays.fill(ld, 0, 2 * n * n, 0.0);
+        // column j of L needs column j of a (on and below the diagonal) and the columns of L before j, so each
+        // entry of a is read before the entry of L at its place is written (which makes l = a safe)
         for (int j = 0; j < n; j++) {
             double s = ad[(j * n + j) * 2];
             for (int k = 0; k < j; k++) {
@@ -53,11 +70,12 @@ public final class SmallCholesky {
                 s -= re * re + im * im;
             }
             if (!(s > 0) || !Double.isFinite(s)) {
-                throw new DecompositionException("Cholesky factorisation failed: " + n + "x" + n
-                        + " matrix is not positive definite (pivot " + s + ")");
+                throw new DecompositionException("Cholesky factorisation failed: " + what + " (" + n + "x" + n
+                        + ") is not positive definite (pivot " + s + " at " + j + ")");
             }
             double ljj = Math.sqrt(s);
             ld[(j * n + j) * 2] = ljj;
+            ld[(j * n + j) * 2 + 1] = 0;
             for (int i = j + 1; i < n; i++) {
                 // l_ij = (a_ij - sum_k l_ik conj(l_jk)) / l_jj
                 double re = ad[(i * n + j) * 2];
@@ -73,12 +91,25 @@ public final class SmallCholesky {
                 ld[(i * n + j) * 2] = re / ljj;
                 ld[(i * n + j) * 2 + 1] = im / ljj;
             }
+            Arrays.fill(ld, (j * n + j + 1) * 2, (j * n + n) * 2, 0.0); // above the diagonal in row j
         }
     }
 
     /**
+     * @param l a lower Cholesky factor (n x n, positive diagonal) of a = L L^H, not modified
+     * @return log det(a) = 2 sum_r log L_rr (natural logarithm)
+     */
+    public static double logDetFromFactor(ZMatrixRMaj l) {
+        double s = 0;
+        for (int r = 0; r < l.numRows; r++) {
+            s += Math.log(l.data[(r * l.numCols + r) * 2]);
+        }
+        return 2 * s;
+    }
+
+    /**
      * Solves (L L^H) X = B for X by forward and backward substitution on the columns of B.
-     * {@code l} lower triangular n x n, {@code b} n x c; {@code x} modified (n x c).
+     * {@code l} lower triangular n x n, {@code b} n x c; {@code x} modified (n x c), may be {@code b} (in place).
      */
     public static void solveLeftHermitian(ZMatrixRMaj l, ZMatrixRMaj b, ZMatrixRMaj x) {
         int n = b.numRows;
@@ -126,7 +157,7 @@ public final class SmallCholesky {
 
     /**
      * Solves U (L L^H) = X for U, i.e. U = X (L L^H)^{-1}, by substitution on the rows of X.
-     * {@code l} lower triangular d x d, {@code x} N x d; {@code u} modified (N x d).
+     * {@code l} lower triangular d x d, {@code x} N x d; {@code u} modified (N x d), may be {@code x} (in place).
      */
     public static void solveRightHermitian(ZMatrixRMaj l, ZMatrixRMaj x, ZMatrixRMaj u) {
         int n = x.numRows;

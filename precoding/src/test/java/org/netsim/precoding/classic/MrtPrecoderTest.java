@@ -123,36 +123,6 @@ class MrtPrecoderTest extends PrecoderContractTest {
                 what + ": relative distance " + relativeDistance(expected, actual));
     }
 
-    /**
-     * Like {@link #relativeDistance} after rotating each column of {@code actual} by the unit phase that best
-     * aligns it with the same column of {@code expected}: singular vectors, and hence precoders built on the
-     * dominant modes (d_i &lt; N_i), are defined only up to one phase per stream.
-     */
-    static double relativeDistanceUpToColumnPhases(ZMatrixRMaj expected, ZMatrixRMaj actual) {
-        ZMatrixRMaj aligned = actual.copy();
-        for (int c = 0; c < actual.numCols; c++) {
-            double re = 0; // <actual_c, expected_c> = actual_c^H expected_c
-            double im = 0;
-            for (int r = 0; r < actual.numRows; r++) {
-                double ar = actual.getReal(r, c);
-                double ai = actual.getImag(r, c);
-                double er = expected.getReal(r, c);
-                double ei = expected.getImag(r, c);
-                re += ar * er + ai * ei;
-                im += ar * ei - ai * er;
-            }
-            double mag = Math.hypot(re, im);
-            double pr = mag > 0 ? re / mag : 1.0;
-            double pi = mag > 0 ? im / mag : 0.0;
-            for (int r = 0; r < actual.numRows; r++) {
-                double ar = actual.getReal(r, c);
-                double ai = actual.getImag(r, c);
-                aligned.set(r, c, ar * pr - ai * pi, ar * pi + ai * pr);
-            }
-        }
-        return relativeDistance(expected, aligned);
-    }
-
     static double relativeDistance(ZMatrixRMaj expected, ZMatrixRMaj actual) {
         double d = 0;
         for (int e = 0; e < expected.getDataLength(); e++) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * U0, V0 of orthonormal columns) and closed forms.
  *
  * <p>Tolerances: the decomposition is a Hermitian eigendecomposition of the (m + n) x (m + n) Jordan-Wielandt
- * matrix, backward stable with error c(p) eps ||A|| for p = m + n; as in {@link HermitianEigenTest} we allow
+ * matrix (of the 2r x 2r one of the square QR factor for m != n, after a backward-stable Householder QR),
+ * backward stable with error c(p) eps ||A|| for p = m + n; as in {@link HermitianEigenTest} we allow
  * c(p) = {@value HermitianEigenTest#BACKWARD_FACTOR} p (Frobenius norms) for the reconstruction, the absolute
  * error of every singular value (Weyl's theorem for singular values), and ||U^H U - I||_F, ||V^H V - I||_F
  * (reorthonormalised columns). Measured values are below 1 p eps ||A||_F.
@@ -198,6 +199,65 @@ class ComplexSvdTest {
         for (int j = 1; j < 6; j++) {
             assertEquals(0.0, svd.singularValues()[j], tolerance(6, 9, s1));
         }
+    }
+
+    /**
+     * Massive-MIMO shapes (a 4-antenna UE and a 256-antenna BS), decomposed through the thin-QR reduction: known
+     * singular values (well and ill conditioned), rank-deficient input with completed bases, and Gaussian channels,
+     * each as 4 x 256 and as 256 x 4, with the same tolerances as the small sizes.
+     */
+    @Test
+    void veryWideAndTallMatricesDecompose() {
+        SplittableRandom rng = new SplittableRandom(27);
+        double[][] spectra = {{4.0, 2.5, 1.0, 0.3}, {1.0, 1e-4, 1e-8, 1e-12}, {3.0, 1.0, 0.0, 0.0}};
+        for (int[] mn : new int[][] {{4, 256}, {256, 4}}) {
+            String shape = mn[0] + "x" + mn[1];
+            for (double[] s0 : spectra) {
+                ComplexSvd svd = check(withSingularValues(rng, mn[0], mn[1], s0), s0,
+                        shape + " with s = " + Arrays.toString(s0));
+                if (s0[3] == 0) {
+                    assertEquals(2, svd.rank(PseudoInverse.defaultRelativeTolerance(mn[0], mn[1]) * 10 * 260),
+                            shape + ": rank");
+                }
+            }
+            check(gaussian(rng, mn[0], mn[1]), null, "Gaussian " + shape);
+        }
+    }
+
+    /**
+     * Inputs on which the Householder QR of the reduction meets an exactly zero column (a zero row of a wide matrix,
+     * a zero column of a tall one, exactly parallel unit columns, the zero matrix; EJML then reports failure) and
+     * which are decomposed without the reduction, and a tall matrix with a repeated column (numerically rank
+     * deficient, through the reduction): the same guarantees in every case.
+     */
+    @Test
+    void exactlyDegenerateWideAndTallMatrices() {
+        SplittableRandom rng = new SplittableRandom(28);
+        ZMatrixRMaj wide = gaussian(rng, 3, 40);
+        for (int c = 0; c < 40; c++) {
+            wide.set(1, c, 0, 0); // a zero row
+        }
+        ComplexSvd w = check(wide, null, "3x40 with a zero row");
+        assertEquals(0.0, w.singularValues()[2], tolerance(3, 40, norm(wide)), "the zero row's singular value");
+        ZMatrixRMaj tall = gaussian(rng, 40, 3);
+        for (int r = 0; r < 40; r++) {
+            tall.set(r, 1, 0, 0); // a zero column
+        }
+        ComplexSvd t = check(tall, null, "40x3 with a zero column");
+        assertEquals(0.0, t.singularValues()[2], tolerance(40, 3, norm(tall)), "the zero column's singular value");
+        ZMatrixRMaj repeated = gaussian(rng, 40, 3);
+        for (int r = 0; r < 40; r++) {
+            repeated.set(r, 2, repeated.getReal(r, 0), repeated.getImag(r, 0)); // column 2 = column 0
+        }
+        ComplexSvd rep = check(repeated, null, "40x3 with a repeated column");
+        assertEquals(0.0, rep.singularValues()[2], tolerance(40, 3, norm(repeated)), "repeated column");
+        ZMatrixRMaj parallel = new ZMatrixRMaj(40, 3); // columns e_0, 2 e_0, e_2: s = {sqrt 5, 1, 0}
+        parallel.set(0, 0, 1, 0);
+        parallel.set(0, 1, 2, 0);
+        parallel.set(2, 2, 1, 0);
+        check(parallel, new double[] {Math.sqrt(5), 1, 0}, "40x3 with parallel unit columns");
+        check(new ZMatrixRMaj(3, 40), new double[3], "zero 3x40");
+        check(new ZMatrixRMaj(40, 3), new double[3], "zero 40x3");
     }
 
     @Test

@@ -118,6 +118,33 @@ class PseudoInverseTest {
         }
     }
 
+    /**
+     * Massive-MIMO shapes (one 4-antenna UE, and 16 stacked streams, at a 256-antenna BS, and their transposes),
+     * where the SVD goes through its thin-QR reduction: the Moore-Penrose conditions and the closed form, also with
+     * a zero singular value.
+     */
+    @Test
+    void veryWideAndTallMatrices() {
+        SplittableRandom rng = new SplittableRandom(36);
+        for (int[] mn : new int[][] {{4, 256}, {256, 4}, {16, 256}, {256, 16}}) {
+            int m = mn[0];
+            int n = mn[1];
+            int r = Math.min(m, n);
+            for (int zeros : new int[] {0, 1}) {
+                double[] s = singularValues(rng, r, zeros);
+                ZMatrixRMaj u0 = orthonormalColumns(rng, m, r);
+                ZMatrixRMaj v0 = orthonormalColumns(rng, n, r);
+                ZMatrixRMaj a = naiveMult(scaleColumns(u0, s), false, v0, true);
+                ZMatrixRMaj x = PseudoInverse.compute(a);
+                String what = m + "x" + n + " with " + zeros + " zero singular values";
+                checkMoorePenrose(a, x, kappa(s), what);
+                ZMatrixRMaj expected = naiveMult(scaleColumns(v0, inverted(s)), false, u0, true);
+                double err = distance(expected, x);
+                assertTrue(err <= tolerance(m, n, kappa(s), norm(expected)), what + ": ||A+ - V0 S0^+ U0^H|| = " + err);
+            }
+        }
+    }
+
     @Test
     void equalsTheInverseOfAnInvertibleMatrix() {
         SplittableRandom rng = new SplittableRandom(32);

@@ -166,4 +166,20 @@ final class TestMatrices {
         }
         return out;
     }
+
+    /**
+     * @return bytes allocated by the current thread while running {@code r}, or -1 if the JVM cannot tell (callers
+     *     skip their check then)
+     */
+    static long allocatedBytes(Runnable r) {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (!(bean instanceof com.sun.management.ThreadMXBean counter) || !counter.isThreadAllocatedMemorySupported()
+                || !counter.isThreadAllocatedMemoryEnabled()) {
+            return -1;
+        }
+        long id = Thread.currentThread().getId();
+        long before = counter.getThreadAllocatedBytes(id);
+        r.run();
+        return counter.getThreadAllocatedBytes(id) - before;
+    }
 }
