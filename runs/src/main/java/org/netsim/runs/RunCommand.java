@@ -91,6 +91,32 @@ final class RunCommand implements Callable<Integer> {
             all.add("seed=" + seed);
         }
         SimulationScenario s = SimulationCatalog.load(scenario, all);
+        // start the simulation (drops the UEs) and check the options before anything is written
+        List<SlotListener> listeners = new ArrayList<>();
+        SlotListener hub = new SlotListener() {
+            @Override
+            public void onSlot(org.netsim.simcore.SlotReport r) {
+                for (SlotListener l : listeners) {
+                    l.onSlot(r);
+                }
+            }
+
+            @Override
+            public void onFinish() {
+                listeners.forEach(SlotListener::onFinish);
+            }
+        };
+        NetworkSimulation sim = new NetworkSimulation(s.seed(), s.network(), s.groups(), s.newPrecodingStage(),
+                List.of(hub));
+        sim.start();
+        List<MobileUe> ues = sim.ues();
+        for (int id : recordChannels) {
+            if (id < 0 || id >= ues.size()) {
+                throw new IllegalArgumentException("record-channels: UE " + id + " does not exist (ids 0.."
+                        + (ues.size() - 1) + ")");
+            }
+        }
+
         Path dir = out != null ? out : Path.of("results", s.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(dir);
@@ -100,6 +126,7 @@ final class RunCommand implements Callable<Integer> {
         run.put("scenario", s.name());
         run.put("seed", s.seed());
         run.put("slots", s.slots());
+        run.put("ues", ues.size());
         run.put("netsim_version", NetsimCli.projectVersion());
         run.put("java_version", System.getProperty("java.version"));
         ArrayNode args = run.putArray("overrides");
@@ -107,7 +134,6 @@ final class RunCommand implements Callable<Integer> {
         AtomicFiles.writeString(dir.resolve("run.json"), json.writeValueAsString(run) + "\n");
 
         SummaryListener summary = new SummaryListener();
-        List<SlotListener> listeners = new ArrayList<>();
         MetricsCsvListener metrics = new MetricsCsvListener(dir.resolve("metrics.csv"));
         TraceWriter trace = new TraceWriter(dir.resolve("trace.bin"), traceHeader(json, s), s.traceEvery());
         Progress progress = new Progress(spec.commandLine().getErr(), s.name(), s.slots(), quiet);
@@ -115,25 +141,15 @@ final class RunCommand implements Callable<Integer> {
         listeners.add(metrics);
         listeners.add(trace);
         listeners.add(r -> progress.advance(1));
-        NetworkSimulation sim = new NetworkSimulation(s.seed(), s.network(), s.groups(), s.newPrecodingStage(),
-                listeners);
-        sim.start();
         ChannelRecorder recorder = null;
         if (!recordChannels.isEmpty()) {
             int nMax = 1;
-            List<MobileUe> ues = sim.ues();
-            for (int id : recordChannels) {
-                if (id < 0 || id >= ues.size()) {
-                    throw new IllegalArgumentException("record-channels: UE " + id + " does not exist (ids 0.."
-                            + (ues.size() - 1) + ")");
-                }
-            }
             for (var g : s.groups()) {
                 nMax = Math.max(nMax, g.antennas());
             }
             recorder = new ChannelRecorder(sim.network(), recordChannels.stream().mapToInt(Integer::intValue)
                     .toArray(), nMax, s.carrierHz());
-            sim.network().addListener(recorder);
+            listeners.add(recorder);
         }
 
         AtomicBoolean interrupted = new AtomicBoolean();
