@@ -80,6 +80,28 @@ class MobilityTest {
         }
     }
 
+    /**
+     * Long runs at the simulation's own step: 1 ms slots, 50 UEs per model and area for 400 s (400 000 steps
+     * each), positions checked every step. Run with {@code -Pslow}.
+     */
+    @org.junit.jupiter.api.Tag("slow")
+    @ParameterizedTest(name = "{0} in {1}, 1 ms slots")
+    @MethodSource("modelsAndAreas")
+    void uesStayInsideOverLongRunsWithMillisecondSlots(String model, String area, MobilityModel m, NetworkLayout l) {
+        RandomStreams streams = new RandomStreams(66);
+        for (int ue = 0; ue < 50; ue++) {
+            RandomGenerator rng = streams.stream("mobility/ue/" + ue);
+            UeMotion u = m.start(l.area().uniformPoint(rng), l.area(), rng);
+            for (int t = 0; t < 400_000; t++) {
+                u.step(1e-3);
+                if (!l.area().contains(u.position())) {
+                    throw new AssertionError(model + " in " + area + ": ue " + ue + " left at step " + t + ": "
+                            + u.position());
+                }
+            }
+        }
+    }
+
     /** Under wrap-around a constant-velocity UE keeps its velocity, and its unwrapped path is exactly v t. */
     @Test
     void constantVelocityWrapsWithoutChangingVelocity() {
