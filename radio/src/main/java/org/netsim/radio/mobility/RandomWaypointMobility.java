@@ -28,8 +28,8 @@ public record RandomWaypointMobility(UniformRange speedMps, UniformRange pauseS)
 
     public RandomWaypointMobility {
         if (speedMps == null || !(speedMps.min() > 0) || Double.isInfinite(speedMps.max())) {
-            throw new IllegalArgumentException("minSpeedKmh: random waypoint needs finite speeds with a minimum > 0, got "
-                    + speedMps);
+            throw new IllegalArgumentException("minSpeedKmh: random waypoint needs finite speeds with a minimum > 0,"
+                    + " got " + speedMps);
         }
         if (pauseS == null || Double.isInfinite(pauseS.max())) {
             throw new IllegalArgumentException("pauseS: must be a finite range, got " + pauseS);
