@@ -27,7 +27,8 @@ public final class AntennaPatterns {
                         params.getDouble("maxAttenuationDb", SectorPattern.DEFAULT.maxAttenuationDb()),
                         params.getDouble("maxGainDbi", SectorPattern.DEFAULT.maxGainDbi()));
             default:
-                throw new IllegalArgumentException("antennaPattern: unknown model '" + name + "' (known: omni, sector)");
+                throw new IllegalArgumentException("antennaPattern: unknown model '" + name
+                        + "' (known: omni, sector)");
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.netsim.radio.antenna;
 
 /**
- * Horizontal pattern of a sector antenna of a 3-sector site (3GPP TR 36.942, Sec. 4.2.1; TR 36.814, Table
- * A.2.1.1-2; TR 38.901, Table 7.3-1):
+ * Horizontal pattern of a sector antenna of a 3-sector site (3GPP TR 36.942, Sec. 4.2.1; TR 36.814, Annex A.2.1.1;
+ * TR 38.901, Table 7.3-1):
  *
  * <pre>
  *   A(theta) = G_max - min( 12 (theta / theta_3dB)^2, A_m )      [dB],   theta in (-180, 180] degrees

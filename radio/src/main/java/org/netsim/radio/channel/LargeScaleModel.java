@@ -1,5 +1,6 @@
 package org.netsim.radio.channel;
 
+import org.ejml.data.ZMatrixRMaj;
 import org.netsim.radio.geometry.Position;
 import org.netsim.radio.layout.Cell;
 import org.netsim.radio.layout.NetworkLayout;
@@ -50,6 +51,21 @@ public record LargeScaleModel(NetworkLayout layout, PathLossModel pathLoss, doub
         double d = Math.max(layout.distanceM(c.site(), ue), minDistanceM);
         double s = shadowing == null ? 0 : shadowing.db(c.site());
         return -pathLoss.lossDb(d) - s + layout.antennaGainDb(cell, ue);
+    }
+
+    /**
+     * Scales a unit-power small-scale channel by the large-scale amplitude: H &lt;- sqrt(10^(G / 10)) H.
+     *
+     * @param h modified
+     * @param gainDb G in dB
+     */
+    public static void scaleInPlace(ZMatrixRMaj h, double gainDb) {
+        double a = Math.pow(10.0, gainDb / 20.0);
+        double[] d = h.data;
+        int len = h.getDataLength();
+        for (int e = 0; e < len; e++) {
+            d[e] *= a;
+        }
     }
 
     /**

@@ -59,7 +59,8 @@ public final class CsiModels {
                 em = NoisyCsi.ErrorModel.MMSE;
                 break;
             default:
-                throw new IllegalArgumentException("errorModel: unknown '" + model + "' (known: mmse, power-preserving)");
+                throw new IllegalArgumentException("errorModel: unknown '" + model
+                        + "' (known: mmse, power-preserving)");
         }
         return new NoisyCsi(params.getDouble("nmse"), em);
     }

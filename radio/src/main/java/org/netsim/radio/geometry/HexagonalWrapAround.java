@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Wrap-around of a full hexagonal layout (1, 7, 19, 37, ... sites: n rings, N = 3 n^2 + 3 n + 1), the standard
- * 7-copy mapping of system-level simulation (3GPP TR 36.814, Annex A.2.1.1; TR 38.901, Sec. 7.8): the network area
+ * 7-copy mapping of 3GPP system-level evaluations (e.g. TR 36.814, Annex A; TR 38.901, Sec. 7.8): the network area
  * is replicated at the 6 shift vectors of its cluster, so that every cell, also at the edge, is surrounded by
  * interferers, and the distance from a UE to a BS is the minimum over the BS's 7 images. Immutable.
  *

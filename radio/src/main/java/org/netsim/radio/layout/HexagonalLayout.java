@@ -17,7 +17,7 @@ import org.netsim.radio.geometry.SimulationArea;
  * without wrap-around), each with one omnidirectional cell or three sector cells, optionally with wrap-around
  * ({@link HexagonalWrapAround}). Immutable.
  *
- * <p>Sectors (3GPP TR 38.901, Table 7.8-1; TR 36.814, Annex A.2.1.1): three cells per site with boresights
+ * <p>Sectors (3GPP TR 38.901, Sec. 7.8 calibration layout; TR 36.814, Annex A): three cells per site with boresights
  * phi_0, phi_0 + 120 and phi_0 + 240 degrees, phi_0 = 30 degrees by default, i.e. 30, 150 and 270 degrees. With the
  * grid's orientation (neighbouring sites at 30 + 60 j degrees) each boresight points at a neighbouring site, as in
  * the 3GPP layout where every sector cell is a hexagon with the site at a corner. The drop region of a sector cell

@@ -53,7 +53,8 @@ public final class NetworkLayouts {
             }
             case "triangle":
                 params.requireOnly(name, "sideM", "minDistanceM");
-                return FixedSitesLayout.triangle(params.getDouble("sideM", 200.0), params.getDouble("minDistanceM", 10.0));
+                return FixedSitesLayout.triangle(params.getDouble("sideM", 200.0),
+                        params.getDouble("minDistanceM", 10.0));
             case "two-sites":
                 params.requireOnly(name, "distanceM", "innerRadiusM", "outerRadiusM");
                 return FixedSitesLayout.twoSites(params.getDouble("distanceM", 500.0),

@@ -8,8 +8,8 @@ import org.netsim.radio.geometry.Position;
 
 /**
  * A fixed number of UEs uniform (by area) over the whole simulated area, at least {@code minDistanceM} from every
- * site (wrapped distances; rejection sampling), as in the 3GPP calibration drops (TR 36.814, Annex A.2.1.1; TR
- * 38.901, Table 7.8-1: minimum BS-UE distance 35 m for 500 m ISD). UEs are not tagged with a cell. Immutable.
+ * site (wrapped distances; rejection sampling), as in the 3GPP calibration drops (TR 36.814, Annex A: a minimum
+ * BS-UE distance of 35 m for the 500 m ISD macro case). UEs are not tagged with a cell. Immutable.
  *
  * @param numUes number of UEs, &gt;= 1
  * @param minDistanceM minimum distance from every site in metres, &gt;= 0

@@ -8,7 +8,8 @@ import org.netsim.radio.geometry.SimulationArea;
  * A UE mobility model (Camp, Boleng and Davies, "A Survey of Mobility Models for Ad Hoc Network Research", 2002):
  * immutable configuration that creates one explicit {@link UeMotion} state per UE. Speeds are configured in km/h
  * and converted once to m/s; all internal quantities are SI. The boundary rule is the area's: wrap-around
- * (positions mapped back, velocity unchanged) or specular reflection at the border (velocity mirrored).
+ * (positions mapped back, velocity unchanged; Camp et al.'s "boundless simulation area", Sec. 2.4, on the hexagonal
+ * torus of the layout) or specular reflection at the border (velocity mirrored).
  */
 public interface MobilityModel {
 

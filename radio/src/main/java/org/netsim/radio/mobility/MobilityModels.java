@@ -52,7 +52,8 @@ public final class MobilityModels {
                         "alpha", "updateIntervalS");
                 return new GaussMarkovMobility(UniformRange.kmhToMps(params.getDouble("meanSpeedKmh", 3.0)),
                         UniformRange.kmhToMps(params.getDouble("speedStdKmh", 1.0)),
-                        params.has("meanDirectionDeg") ? Math.toRadians(finite(params, "meanDirectionDeg")) : Double.NaN,
+                        params.has("meanDirectionDeg") ? Math.toRadians(finite(params, "meanDirectionDeg"))
+                                : Double.NaN,
                         Math.toRadians(params.getDouble("directionStdDeg", 20.0)), params.getDouble("alpha", 0.75),
                         params.getDouble("updateIntervalS", 1.0));
             default:

@@ -5,7 +5,7 @@ import org.netsim.radio.geometry.Position;
 import org.netsim.radio.geometry.SimulationArea;
 
 /**
- * Random waypoint (Johnson and Maltz 1996, as described by Camp, Boleng and Davies 2002, Sec. 2.1): a UE pauses
+ * Random waypoint (Johnson and Maltz 1996, as described by Camp, Boleng and Davies 2002, Sec. 2.2): a UE pauses
  * for T_p ~ U[p_min, p_max], then draws a destination uniform over the area and a speed v ~ U[v_min, v_max], walks
  * there in a straight line at v, pauses again, and so on. The UE starts with a pause. Immutable.
  *
@@ -28,8 +28,8 @@ public record RandomWaypointMobility(UniformRange speedMps, UniformRange pauseS)
 
     public RandomWaypointMobility {
         if (speedMps == null || !(speedMps.min() > 0) || Double.isInfinite(speedMps.max())) {
-            throw new IllegalArgumentException("minSpeedKmh: random waypoint needs finite speeds with a minimum > 0, got "
-                    + speedMps);
+            throw new IllegalArgumentException("minSpeedKmh: random waypoint needs finite speeds with a minimum > 0,"
+                    + " got " + speedMps);
         }
         if (pauseS == null || Double.isInfinite(pauseS.max())) {
             throw new IllegalArgumentException("pauseS: must be a finite range, got " + pauseS);
@@ -122,14 +122,9 @@ public record RandomWaypointMobility(UniformRange speedMps, UniformRange pauseS)
                     + MAX_DESTINATION_ATTEMPTS + " attempts");
         }
 
-        /** @return the current destination (meaningful while walking) */
+        /** @return the current (or last reached) destination */
         Position destination() {
             return new Position(destXM, destYM);
-        }
-
-        /** @return whether the UE is pausing */
-        boolean pausing() {
-            return pauseLeftS > 0 || legLeftM <= 0;
         }
     }
 }

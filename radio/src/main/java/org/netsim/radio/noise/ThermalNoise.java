@@ -9,9 +9,9 @@ import org.netsim.radio.Units;
  *   sigma^2 [dBm] = N_0 + 10 log10(B / Hz) + NF,     N_0 = -174 dBm/Hz by default
  * </pre>
  *
- * N_0 = 10 log10(k T_0 / 1 mW) = -173.98 dBm/Hz at T_0 = 290 K, rounded to -174 as in 3GPP TR 36.814 (Table
- * A.2.1.1-3, with UE noise figure 9 dB and BS noise figure 5 dB) and TR 38.901. E.g. B = 10 MHz, NF = 9 dB:
- * -95 dBm = 3.16e-13 W. Immutable.
+ * N_0 = 10 log10(k T_0 / 1 mW) = -173.98 dBm/Hz at T_0 = 290 K, rounded to -174 as in the 3GPP evaluation
+ * assumptions (TR 36.814, Annex A.2.1.1, with UE noise figure 9 dB and BS noise figure 5 dB; TR 38.901). E.g.
+ * B = 10 MHz, NF = 9 dB: -95 dBm = 3.16e-13 W. Immutable.
  *
  * @param densityDbmPerHz N_0 in dBm/Hz, finite
  * @param bandwidthHz B in Hz, &gt; 0

@@ -21,7 +21,7 @@ import java.util.random.RandomGenerator;
  * so that every S_s ~ N(0, sigma^2), E[S_s(x) S_s(x + D)] = sigma^2 exp(-D / d_corr) for travelled distances x and
  * x + D whatever the step sizes (the AR(1) coefficients multiply: exp(-d1/d) exp(-d2/d) = exp(-(d1+d2)/d)), and
  * E[S_s S_t] = r sigma^2 for s != t. sqrt(1 - rho^2) is computed as sqrt(-expm1(-2 delta / d_corr)), accurate for
- * the millimetre steps of 1 ms slots. Typical values (3GPP TR 36.814, Table A.2.1.1-1): sigma = 8 dB, d_corr =
+ * the millimetre steps of 1 ms slots. Typical values (3GPP TR 36.814, Annex A.2.1.1): sigma = 8 dB, d_corr =
  * 50 m, r = 0.5 between sites. d_corr = +infinity freezes the shadowing (drawn once per UE, the snapshot model).
  *
  * <p>Draws: at start A (if r &gt; 0) from the UE stream, then B_s (if r &lt; 1) from each link's stream; per

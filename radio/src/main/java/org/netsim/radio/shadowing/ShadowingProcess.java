@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
 /**
  * Time-evolving shadowing of the links of a UE to every site: immutable configuration that creates one explicit
  * {@link UeShadowing} state per UE. The shadowing is per UE-site link; the sector cells of a site share it (they
- * see the same large-scale environment, 3GPP TR 36.814, Table A.2.1.1-1: correlation 1 between sectors of a site).
+ * see the same large-scale environment, 3GPP TR 36.814, Annex A.2.1.1: correlation 1 between sectors of a site).
  */
 public interface ShadowingProcess {
 
