@@ -5,6 +5,7 @@ import java.util.List;
 import org.netsim.radio.layout.NetworkLayout;
 import org.netsim.radio.layout.UePlacement;
 import org.netsim.radio.random.RandomStreams;
+import org.netsim.radio.random.StreamNames;
 import sim.engine.SimState;
 
 /**
@@ -62,7 +63,7 @@ public class NetworkSimulation extends SimState {
             for (UePlacement p : placed) {
                 int id = mobileUes.size();
                 MobileUe ue = new MobileUe(group.name(), g, group.mobility().start(p.position(), layout.area(),
-                        streams.stream("mobility/ue/" + id)), dt);
+                        streams.stream(StreamNames.mobility(id))), dt);
                 int networkId = network.addUe(ue, group.antennas(), group.streams());
                 if (networkId != id) {
                     throw new IllegalStateException("UE ids out of step: " + networkId + " != " + id);

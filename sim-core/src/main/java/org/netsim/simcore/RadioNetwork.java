@@ -14,6 +14,7 @@ import org.netsim.radio.csi.LinkCsi;
 import org.netsim.radio.association.UeAssociation;
 import org.netsim.radio.geometry.Position;
 import org.netsim.radio.random.RandomStreams;
+import org.netsim.radio.random.StreamNames;
 import org.netsim.radio.shadowing.UeShadowing;
 import sim.engine.SimState;
 import sim.engine.Steppable;
@@ -318,11 +319,11 @@ public final class RadioNetwork {
             for (int c = 0; c < numCells; c++) {
                 trueChannel[c] = new ZMatrixRMaj(numAntennas, m);
                 csiChannel[c] = new ZMatrixRMaj(numAntennas, m);
-                fading[c] = config.fading().newLink(numAntennas, m, streams.stream("fading/link/" + id + "/" + c));
-                csi[c] = config.csi().newLink(numAntennas, m, streams.stream("csi/link/" + id + "/" + c));
+                fading[c] = config.fading().newLink(numAntennas, m, streams.stream(StreamNames.fadingLink(id, c)));
+                csi[c] = config.csi().newLink(numAntennas, m, streams.stream(StreamNames.csiLink(id, c)));
             }
-            shadowing = config.shadowing().start(numSites, streams.stream("shadowing/ue/" + id),
-                    site -> streams.stream("shadowing/link/" + id + "/" + site));
+            shadowing = config.shadowing().start(numSites, streams.stream(StreamNames.shadowingUe(id)),
+                    site -> streams.stream(StreamNames.shadowingLink(id, site)));
         }
 
         void largeScale() {
