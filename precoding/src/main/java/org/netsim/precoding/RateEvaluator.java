@@ -2,6 +2,7 @@ package org.netsim.precoding;
 
 import org.ejml.data.ZMatrixRMaj;
 import org.netsim.precoding.linalg.ComplexOps;
+import org.netsim.precoding.linalg.SmallCholesky;
 
 /**
  * The one rate evaluator of the project, used by every precoder, report and test.
@@ -12,7 +13,9 @@ import org.netsim.precoding.linalg.ComplexOps;
  *   R_i = log det(Z_i + H_ik V_i V_i^H H_ik^H) - log det(Z_i)            (nat/s/Hz)
  * </pre>
  * and the weighted sum rate is sum_i alpha_i R_i. The log-determinants come from Cholesky factors of the
- * Hermitian positive definite matrices (checked). Per-BS power use is sum_{i in I_k} ||V_i||_F^2 in watts.
+ * Hermitian positive definite matrices (checked; allocation-free kernels, workspaces per call). R_i &gt;= 0 in exact
+ * arithmetic; a rounding-level negative difference is reported as 0. Per-BS power use is
+ * sum_{i in I_k} ||V_i||_F^2 in watts.
  */
 public final class RateEvaluator {
 
@@ -32,23 +35,31 @@ public final class RateEvaluator {
         int numUe = problem.numUe();
         double[] rates = new double[numUe];
         double wsr = 0;
-        ZMatrixRMaj g = new ZMatrixRMaj(1, 1);
+        int nMax = problem.maxUeAntennas();
+        ZMatrixRMaj g = new ZMatrixRMaj(nMax, problem.maxStreams());
+        ZMatrixRMaj z = new ZMatrixRMaj(nMax, nMax);
+        ZMatrixRMaj j = new ZMatrixRMaj(nMax, nMax);
+        ZMatrixRMaj factor = new ZMatrixRMaj(nMax, nMax);
         for (int i = 0; i < numUe; i++) {
             int n = problem.ueAntennas(i);
-            ZMatrixRMaj z = new ZMatrixRMaj(n, n);
+            z.reshape(n, n);
+            java.util.Arrays.fill(z.data, 0, 2 * n * n, 0.0);
             ComplexOps.addIdentity(problem.noisePowerW(i), z);
-            ZMatrixRMaj s = null;
-            for (int j = 0; j < numUe; j++) {
-                ComplexOps.mult(problem.channel(i, problem.servingBs(j)), precoders[j], g); // [N_i x d_j]
-                if (j == i) {
-                    s = g.copy();
-                } else {
+            for (int u = 0; u < numUe; u++) {
+                if (u != i) {
+                    ComplexOps.mult(problem.channel(i, problem.servingBs(u)), precoders[u], g); // [N_i x d_u]
                     ComplexOps.multAddABh(g, g, z);
                 }
             }
-            ZMatrixRMaj jCov = z.copy();
-            ComplexOps.multAddABh(s, s, jCov);
-            rates[i] = ComplexOps.logDetHpd(jCov) - ComplexOps.logDetHpd(z);
+            SmallCholesky.hermitianPart(z);
+            j.setTo(z);
+            ComplexOps.mult(problem.servingChannel(i), precoders[i], g); // H_ik V_i   [N_i x d_i]
+            ComplexOps.multAddABh(g, g, j);
+            SmallCholesky.hermitianPart(j);
+            SmallCholesky.choleskyLower(j, factor, "rate: received covariance J_i");
+            double logDetJ = SmallCholesky.logDetFromFactor(factor);
+            SmallCholesky.choleskyLower(z, factor, "rate: interference-plus-noise covariance Z_i");
+            rates[i] = Math.max(0.0, logDetJ - SmallCholesky.logDetFromFactor(factor));
             wsr += problem.weight(i) * rates[i];
         }
         return new RateReport(rates, wsr, powerUse(problem, precoders));

@@ -12,8 +12,11 @@ import org.ejml.data.ZMatrixRMaj;
  * @param wsrNat weighted sum rate sum_i alpha_i R_i in nat/s/Hz, evaluated by {@link RateEvaluator}
  * @param iterations iterations performed (0 for closed-form precoders)
  * @param trace one entry per iteration (empty unless requested)
+ * @param ueRateNat R_i per UE in nat/s/Hz on the problem the precoders were computed for, when the precoder
+ *     evaluated them ({@link #evaluated}); empty otherwise
  */
-public record Solution(ZMatrixRMaj[] precoders, double wsrNat, int iterations, List<IterationRecord> trace) {
+public record Solution(ZMatrixRMaj[] precoders, double wsrNat, int iterations, List<IterationRecord> trace,
+        double[] ueRateNat) {
 
     /** One iteration of an iterative precoder: its index (1-based), WSR in nat after it, and elapsed time. */
     public record IterationRecord(int iteration, double wsrNat, long elapsedNanos) {
@@ -21,6 +24,32 @@ public record Solution(ZMatrixRMaj[] precoders, double wsrNat, int iterations, L
 
     public Solution {
         trace = List.copyOf(trace);
+        ueRateNat = ueRateNat.clone();
+    }
+
+    /** A solution whose per-UE rates are not known (only the WSR). */
+    public Solution(ZMatrixRMaj[] precoders, double wsrNat, int iterations, List<IterationRecord> trace) {
+        this(precoders, wsrNat, iterations, trace, new double[0]);
+    }
+
+    /**
+     * A solution evaluated once by {@link RateEvaluator} on {@code problem}: its WSR and per-UE rates, so callers
+     * that need the rates on the same problem (a simulation with perfect CSI) do not evaluate again.
+     */
+    public static Solution evaluated(Problem problem, ZMatrixRMaj[] precoders, int iterations,
+            List<IterationRecord> trace) {
+        RateReport r = RateEvaluator.evaluate(problem, precoders);
+        return new Solution(precoders, r.wsrNat(), iterations, trace, r.ueRateNat());
+    }
+
+    /** @return whether {@link #ueRateNat()} holds the per-UE rates */
+    public boolean hasUeRates() {
+        return ueRateNat.length == precoders.length && precoders.length > 0;
+    }
+
+    @Override
+    public double[] ueRateNat() {
+        return ueRateNat.clone();
     }
 
     /** @return V_i, the precoder of UE i */

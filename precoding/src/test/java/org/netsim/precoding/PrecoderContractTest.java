@@ -60,8 +60,13 @@ public abstract class PrecoderContractTest {
                     assertTrue(used[k] <= p.bsPowerW(k) * (1 + POWER_SLACK),
                             where + ": BS " + k + " uses " + used[k] + " W of " + p.bsPowerW(k));
                 }
-                double wsr = RateEvaluator.wsrNat(p, s.precoders());
+                RateReport report = RateEvaluator.evaluate(p, s.precoders());
+                double wsr = report.wsrNat();
                 assertEquals(wsr, s.wsrNat(), WSR_TOLERANCE * Math.max(1, Math.abs(wsr)), where + ": reported WSR");
+                if (s.hasUeRates()) {
+                    assertArrayEquals(report.ueRateNat(), s.ueRateNat(), WSR_TOLERANCE * Math.max(1, Math.abs(wsr)),
+                            where + ": reported per-UE rates");
+                }
                 assertTrue(s.wsrNat() >= 0, where + ": WSR must be >= 0");
                 assertTrue(s.iterations() >= 0, where);
             }

@@ -10,7 +10,10 @@ import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.PrecoderRegistry;
 import org.netsim.precoding.Problem;
+import org.netsim.scenarios.sim.SimulationCatalog;
+import org.netsim.scenarios.sim.SimulationScenario;
 import org.netsim.scenarios.snapshot.SnapshotCatalog;
+import org.netsim.simcore.NetworkSimulation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,8 +28,9 @@ import picocli.CommandLine.Spec;
  * Batched throughput runs the same solves on all cores.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the classic precoders: single-thread time per sample-iteration of WMMSE on "
-                + "gcnwmmse-base and FastFP on deepfp-7cell, and batched throughput on all cores.")
+        description = "Benchmark the classic precoders (single-thread time per sample-iteration of WMMSE on "
+                + "gcnwmmse-base and FastFP on deepfp-7cell, batched throughput on all cores) and the simulation "
+                + "(slots per second of urban-7cell with RZF and with WMMSE, share of time outside the precoder).")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -38,8 +42,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer samples and repetitions (a smoke run, not a measurement).")
     boolean quick;
 
-    @Option(names = "--only", split = ",", description = "Run only these cases (wmmse, fastfp).")
+    @Option(names = "--only", split = ",", description = "Run only these cases (wmmse, fastfp, sim-rzf, sim-wmmse).")
     List<String> only;
+
+    @Option(names = "--sim-slots", defaultValue = "3000",
+            description = "Slots of urban-7cell per simulation case. Default: ${DEFAULT-VALUE}.")
+    long simSlots;
+
+    @Option(names = "--memory-slots", defaultValue = "0",
+            description = "Also run urban-7cell with rzf for this many slots (e.g. 100000) and report the heap used "
+                    + "after a full GC at ten checkpoints (0: skip).")
+    long memorySlots;
 
     @Option(names = "--out", description = "Also write the results as CSV here (atomically).")
     Path out;
@@ -96,10 +109,67 @@ final class BenchCommand implements Callable<Integer> {
             csv.append(String.format(Locale.ROOT, "%s,%s,%d,%d,%d,%.3f,%d,%.1f%n", c.id(), c.scenario(),
                     problems.size(), c.n1(), c.n2(), single, cores, batched));
         }
+        StringBuilder simCsv = new StringBuilder(
+                "case,scenario,slots,ues,slots_per_second,precoder_seconds_per_slot,share_outside_precoder\n");
+        long slots = quick ? 200 : simSlots;
+        for (String[] c : new String[][] {{"sim-rzf", "precoder=rzf"}, {"sim-wmmse", "precoder.iterations=5"}}) {
+            if (only != null && !only.contains(c[0])) {
+                continue;
+            }
+            SimulationScenario sc = SimulationCatalog.load("urban-7cell", List.of(c[1]));
+            runSimulation(sc, Math.min(slots, 300)); // warm-up (JIT)
+            double[] r = runSimulation(sc, slots);
+            o.printf(Locale.ROOT, "%-9s urban-7cell %6d slots, %d UEs: %8.1f slots/s, precoder %.3f ms/slot, "
+                    + "%.1f%% of the time outside the precoder%n", c[0], slots, (int) r[3], r[0], r[1] * 1e3,
+                    100 * r[2]);
+            simCsv.append(String.format(Locale.ROOT, "%s,urban-7cell,%d,%d,%.2f,%.6e,%.4f%n", c[0], slots, (int) r[3],
+                    r[0], r[1], r[2]));
+        }
+        if (memorySlots > 0) {
+            SimulationScenario sc = SimulationCatalog.load("urban-7cell", List.of("precoder=rzf"));
+            o.printf(Locale.ROOT, "memory: urban-7cell with rzf, %d slots, heap used after full GC [MiB]:", memorySlots);
+            NetworkSimulation sim = new NetworkSimulation(sc.seed(), sc.network(), sc.groups(),
+                    sc.newPrecodingStage(), List.of(new SummaryListener()));
+            sim.start();
+            long step = Math.max(1, memorySlots / 10);
+            for (long done = 0; done < memorySlots; done += step) {
+                sim.runSlots(Math.min(step, memorySlots - done));
+                o.printf(Locale.ROOT, " %.1f", usedHeapAfterGcMiB());
+                o.flush();
+            }
+            sim.finish();
+            o.println();
+        }
         if (out != null) {
-            AtomicFiles.writeString(out, csv.toString());
+            AtomicFiles.writeString(out, csv.toString() + simCsv);
         }
         return 0;
+    }
+
+    /** @return {slots per second, precoder seconds per slot, share outside the precoder, UEs} */
+    private static double[] runSimulation(SimulationScenario sc, long slots) {
+        double[] precoderSeconds = new double[1];
+        int[] ues = new int[1];
+        NetworkSimulation sim = new NetworkSimulation(sc.seed(), sc.network(), sc.groups(), sc.newPrecodingStage(),
+                List.of(r -> {
+                    precoderSeconds[0] += r.precoderSeconds();
+                    ues[0] = r.numUes();
+                }));
+        sim.start();
+        long t0 = System.nanoTime();
+        long done = sim.runSlots(slots);
+        double wall = (System.nanoTime() - t0) / 1e9;
+        sim.finish();
+        return new double[] {done / wall, precoderSeconds[0] / done, Math.max(0, 1 - precoderSeconds[0] / wall),
+            ues[0]};
+    }
+
+    private static double usedHeapAfterGcMiB() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        return (rt.totalMemory() - rt.freeMemory()) / (1024.0 * 1024.0);
     }
 
     private static Precoder create(String name, int iterations) {

@@ -11,6 +11,7 @@ import org.netsim.precoding.RateReport;
 import org.netsim.precoding.Solution;
 import org.netsim.radio.fading.LinkFading;
 import org.netsim.radio.csi.LinkCsi;
+import org.netsim.radio.csi.PerfectCsi;
 import org.netsim.radio.association.UeAssociation;
 import org.netsim.radio.geometry.Position;
 import org.netsim.radio.random.RandomStreams;
@@ -48,6 +49,7 @@ public final class RadioNetwork {
     private final int numCells;
     private final int numSites;
     private final double noisePowerW;
+    private final boolean perfectCsi;
     private int nextId;
     private long slot;
     private double slotTimeS;
@@ -69,6 +71,7 @@ public final class RadioNetwork {
         this.numCells = config.numCells();
         this.numSites = config.largeScale().layout().numSites();
         this.noisePowerW = config.noise().noisePowerW();
+        this.perfectCsi = config.csi() instanceof PerfectCsi;
     }
 
     /** @return the configuration */
@@ -200,9 +203,18 @@ public final class RadioNetwork {
         precoderSeconds = r.seconds();
     }
 
-    /** Phase 5: rates on the true channel. */
+    /**
+     * Phase 5: rates on the true channel. With perfect CSI the precoder's problem is the true one, so the rates the
+     * precoder evaluated on it (when it reports them) are reused instead of evaluating the same problem twice.
+     */
     void evaluate() {
-        rates = solution == null ? null : RateEvaluator.evaluate(problem(false), solution.precoders());
+        if (solution == null) {
+            rates = null;
+        } else if (perfectCsi && solution.hasUeRates()) {
+            rates = new RateReport(solution.ueRateNat(), solution.wsrNat(), new double[0]);
+        } else {
+            rates = RateEvaluator.evaluate(problem(false), solution.precoders());
+        }
     }
 
     /** Phase 6: one report to every listener. */

@@ -7,7 +7,6 @@ import org.netsim.precoding.InitialPrecoders;
 import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
-import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.linalg.ComplexOps;
 import org.netsim.precoding.linalg.DominantModes;
@@ -90,7 +89,7 @@ public final class EzfPrecoder implements Precoder {
             }
         }
         InitialPrecoders.scaleToBudget(problem, v);
-        return new Solution(v, RateEvaluator.wsrNat(problem, v), 0, List.of());
+        return Solution.evaluated(problem, v, 0, List.of());
     }
 
     /**

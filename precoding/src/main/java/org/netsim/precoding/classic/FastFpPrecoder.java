@@ -8,7 +8,6 @@ import org.netsim.precoding.InitialPrecoders;
 import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
-import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.StoppingRule;
 import org.netsim.precoding.linalg.ComplexOps;
@@ -169,7 +168,7 @@ public final class FastFpPrecoder implements Precoder {
         }
         ZMatrixRMaj[] v = ws.precoders();
         InitialPrecoders.scaleDownToBudget(problem, v);
-        return new Solution(v, RateEvaluator.wsrNat(problem, v), rule.iterations(), rule.trace());
+        return Solution.evaluated(problem, v, rule.iterations(), rule.trace());
     }
 
     /**

@@ -6,7 +6,6 @@ import org.netsim.precoding.InitialPrecoders;
 import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
-import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.StoppingRule;
 
@@ -117,6 +116,6 @@ public final class FpPrecoder implements Precoder {
             }
         }
         InitialPrecoders.scaleDownToBudget(problem, v);
-        return new Solution(v, RateEvaluator.wsrNat(problem, v), rule.iterations(), rule.trace());
+        return Solution.evaluated(problem, v, rule.iterations(), rule.trace());
     }
 }

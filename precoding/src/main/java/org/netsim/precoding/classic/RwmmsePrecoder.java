@@ -6,7 +6,6 @@ import org.netsim.precoding.InitialPrecoders;
 import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
-import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.StoppingRule;
 import org.netsim.precoding.linalg.ComplexOps;
@@ -163,7 +162,7 @@ public final class RwmmsePrecoder implements Precoder {
             WmmseScPrecoder.getColumns(vAll, offset[i], v[i]);
         }
         InitialPrecoders.scaleToBudget(problem, v);
-        return new Solution(v, RateEvaluator.wsrNat(problem, v), rule.iterations(), rule.trace());
+        return Solution.evaluated(problem, v, rule.iterations(), rule.trace());
     }
 
     /**

@@ -7,7 +7,6 @@ import org.netsim.precoding.InitialPrecoders;
 import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
-import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.linalg.ComplexOps;
 
@@ -115,7 +114,7 @@ public final class RzfPrecoder implements Precoder {
             splitConjugateTranspose(problem, k, y, v);
         }
         InitialPrecoders.scaleToBudget(problem, v);
-        return new Solution(v, RateEvaluator.wsrNat(problem, v), 0, List.of());
+        return Solution.evaluated(problem, v, 0, List.of());
     }
 
     /** V_i = (rows of y belonging to UE i)^H, for the UEs of BS k in stacking order. {@code v} modified. */

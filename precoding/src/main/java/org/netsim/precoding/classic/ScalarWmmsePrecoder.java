@@ -8,7 +8,6 @@ import org.netsim.precoding.InitialPrecoders;
 import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
-import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 
 /**
@@ -153,7 +152,7 @@ public final class ScalarWmmsePrecoder implements Precoder {
             precoders[k] = new ZMatrixRMaj(1, 1);
             precoders[k].set(0, 0, v[k], 0.0);
         }
-        return new Solution(precoders, RateEvaluator.wsrNat(problem, precoders), iterations, trace);
+        return Solution.evaluated(problem, precoders, iterations, trace);
     }
 
     /** u_k = |h_kk| v_k / (sum_j |h_kj|^2 v_j^2 + sigma_k^2), w_k = 1 / (1 - u_k |h_kk| v_k). */

@@ -6,7 +6,6 @@ import org.netsim.precoding.InitialPrecoders;
 import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
-import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.StoppingRule;
 import org.netsim.precoding.linalg.ComplexOps;
@@ -78,7 +77,7 @@ public final class WmmsePrecoder implements Precoder {
                 break;
             }
         }
-        return new Solution(v, RateEvaluator.wsrNat(problem, v), rule.iterations(), rule.trace());
+        return Solution.evaluated(problem, v, rule.iterations(), rule.trace());
     }
 
     /** Per-solve workspace: every matrix of one WMMSE iteration, allocated once, reused across iterations. */

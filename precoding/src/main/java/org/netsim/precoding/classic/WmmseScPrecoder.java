@@ -7,7 +7,6 @@ import org.netsim.precoding.InitialPrecoders;
 import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
-import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.StoppingRule;
 import org.netsim.precoding.linalg.ComplexOps;
@@ -142,7 +141,7 @@ public final class WmmseScPrecoder implements Precoder {
             getColumns(vAll, offset[i], v[i]);
         }
         InitialPrecoders.scaleToBudget(problem, v);
-        return new Solution(v, RateEvaluator.wsrNat(problem, v), rule.iterations(), rule.trace());
+        return Solution.evaluated(problem, v, rule.iterations(), rule.trace());
     }
 
     /**
@@ -211,7 +210,7 @@ public final class WmmseScPrecoder implements Precoder {
         for (int i = 0; i < v.length; i++) {
             v[i] = new ZMatrixRMaj(problem.bsAntennas(problem.servingBs(i)), problem.streams(i));
         }
-        return new Solution(v, RateEvaluator.wsrNat(problem, v), 0, List.of());
+        return Solution.evaluated(problem, v, 0, List.of());
     }
 
     // ---------------------------------------------------------------------------------------------------------

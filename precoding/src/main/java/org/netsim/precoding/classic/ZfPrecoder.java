@@ -7,7 +7,6 @@ import org.netsim.precoding.InitialPrecoders;
 import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
-import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 
 /**
@@ -55,6 +54,6 @@ public final class ZfPrecoder implements Precoder {
     @Override
     public Solution solve(Problem problem, Init init) {
         ZMatrixRMaj[] v = InitialPrecoders.create(problem, Init.zf());
-        return new Solution(v, RateEvaluator.wsrNat(problem, v), 0, List.of());
+        return Solution.evaluated(problem, v, 0, List.of());
     }
 }
