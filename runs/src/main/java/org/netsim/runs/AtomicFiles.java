@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Whole files are written to a temporary name in the target directory and renamed when complete, so an
@@ -24,9 +25,13 @@ public final class AtomicFiles {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // a fresh hidden name next to the target, created with CREATE_NEW (not createTempFile, which would make it
+        // owner-only): the file gets the permissions of any other file the user writes
+        Path tmp = (dir == null ? Path.of("") : dir).resolve("." + target.getFileName() + "."
+                + java.util.UUID.randomUUID() + ".tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
+                    StandardOpenOption.CREATE_NEW)) {
                 body.accept(w);
             }
             move(tmp, target);
