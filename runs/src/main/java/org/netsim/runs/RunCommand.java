@@ -85,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String> all = new ArrayList<>(overrides);
         if (slots != null) {
+            all.add("durationS=~"); // --slots replaces a horizon given in seconds too
             all.add("slots=" + slots);
         }
         if (seed != null) {
@@ -116,6 +117,13 @@ final class RunCommand implements Callable<Integer> {
                         + (ues.size() - 1) + ")");
             }
         }
+        // the first slot runs before anything is written, so a precoder that does not fit the network (or any
+        // other failure of the first slot) leaves no run directory; its report is replayed to the outputs
+        List<org.netsim.simcore.SlotReport> firstSlot = new ArrayList<>();
+        SlotListener capture = firstSlot::add;
+        listeners.add(capture);
+        long firstDone = sim.runSlots(1);
+        listeners.remove(capture);
 
         Path dir = out != null ? out : Path.of("results", s.name() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -163,8 +171,13 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "netsim-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        for (org.netsim.simcore.SlotReport r : firstSlot) {
+            for (SlotListener l : listeners) {
+                l.onSlot(r);
+            }
+        }
         long t0 = System.nanoTime();
-        long done = 0;
+        long done = firstDone;
         try {
             while (done < s.slots() && !interrupted.get()) {
                 if (sim.runSlots(1) == 0) {

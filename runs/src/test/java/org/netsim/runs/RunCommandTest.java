@@ -131,4 +131,24 @@ class RunCommandTest {
         assertTrue(badUe.err().contains("record-channels: UE 999 does not exist"), badUe.err());
         assertFalse(Files.exists(tmp.resolve("x")), "nothing is written for a bad option");
     }
+
+    @Test
+    void aPrecoderThatDoesNotFitTheNetworkFailsBeforeAnythingIsWritten() {
+        Path dir = tmp.resolve("sc");
+        CliTest.Run r = run("run", "urban-7cell", "--set", "precoder=wmmse-sc", "--slots", "3", "--out",
+                dir.toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("wmmse-sc: needs a single-cell problem"), r.err());
+        assertFalse(Files.exists(dir), "no run directory for a run that could not start");
+    }
+
+    @Test
+    void slotsOptionAlsoReplacesAHorizonInSeconds() throws Exception {
+        Path yaml = tmp.resolve("d.yaml");
+        Files.writeString(yaml, "durationS: 10\nues:\n  - {drop: {model: per-cell, uesPerCell: 1}}\n");
+        Path dir = tmp.resolve("d");
+        CliTest.Run r = run("run", yaml.toString(), "--slots", "4", "--quiet", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(5, Files.readAllLines(dir.resolve("metrics.csv")).size());
+    }
 }

@@ -59,7 +59,8 @@ public class NetworkSimulation extends SimState {
         double dt = config.slotDurationS();
         for (int g = 0; g < groups.size(); g++) {
             UeGroup group = groups.get(g);
-            List<UePlacement> placed = group.drop().drop(layout, streams.stream("drop/" + group.name()));
+            List<UePlacement> placed = group.drop().drop(layout,
+                    streams.stream(StreamNames.DROP + "/" + group.name()));
             for (UePlacement p : placed) {
                 int id = mobileUes.size();
                 MobileUe ue = new MobileUe(group.name(), g, group.mobility().start(p.position(), layout.area(),

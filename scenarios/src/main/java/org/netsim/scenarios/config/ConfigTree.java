@@ -102,9 +102,10 @@ public final class ConfigTree {
                 } else if (child.isObject()) {
                     node = (ObjectNode) child;
                 } else if (p == parts.length - 2 && parts.length >= 2 && !child.isContainerNode()) {
-                    // "precoder=rzf" sets a scalar; "precoder.iterations=5" on a scalar precoder makes it a mapping
+                    // "precoder: mrt" + "precoder.iterations=5" (or "fading: iid" + "fading.bsCorrelation=0.5")
+                    // makes the scalar a mapping with its name under the block's name key
                     ObjectNode replaced = JsonNodeFactory.instance.objectNode();
-                    replaced.set("name", child);
+                    replaced.set(nameKey(parts[p]), child);
                     node.set(parts[p], replaced);
                     node = replaced;
                 } else {
@@ -114,16 +115,21 @@ public final class ConfigTree {
             }
             String leaf = parts[parts.length - 1];
             JsonNode existing = node.get(leaf);
-            if (existing != null && existing.isObject() && !value.isContainerNode()) {
-                // "precoder=rzf" on a mapping precoder: replace its name, drop options of the old precoder
+            if (existing != null && existing.isObject() && !value.isContainerNode() && !value.isNull()) {
+                // "precoder=rzf" or "fading=iid" on a mapping block: replace its name, drop the old model's options
                 ObjectNode replaced = JsonNodeFactory.instance.objectNode();
-                replaced.set("name", value);
+                replaced.set(existing.has("name") ? "name" : existing.has("model") ? "model" : nameKey(leaf), value);
                 node.set(leaf, replaced);
             } else {
                 node.set(leaf, value);
             }
         }
         return new ConfigTree(source, copy);
+    }
+
+    /** @return the key that names the model of block {@code block}: {@code name} for the precoder, else {@code model} */
+    private static String nameKey(String block) {
+        return block.equals("precoder") ? "name" : "model";
     }
 
     private JsonNode lookup(String key) {
@@ -330,6 +336,9 @@ public final class ConfigTree {
             String k = e.getKey();
             JsonNode v = e.getValue();
             read.add(key + "." + k);
+            if (v.isNull()) {
+                continue; // reset by --set KEY=~: the model's default applies
+            }
             if (k.equals("model")) {
                 model = v.asText();
                 continue;
@@ -410,6 +419,33 @@ public final class ConfigTree {
     }
 
     /**
+     * Writes the resolved tree of a list entry (read through {@link #listEntry}) back into this tree's resolved
+     * output, so its defaults appear in {@link #resolved()}.
+     */
+    public void mergeListEntry(String key, int index, ConfigTree entry) {
+        JsonNode list = resolvedNode(key);
+        if (list instanceof com.fasterxml.jackson.databind.node.ArrayNode arr && index < arr.size()) {
+            arr.set(index, entry.resolved.deepCopy());
+        }
+    }
+
+    private JsonNode resolvedNode(String key) {
+        JsonNode node = resolved;
+        for (String part : key.split("\\.")) {
+            if (node == null || !node.isObject()) {
+                return null;
+            }
+            node = node.get(part);
+        }
+        return node;
+    }
+
+    /** @return a scenario error on {@code key} of this tree's source */
+    public ScenarioFormatException errorAt(String key, String reason) {
+        return error(key, reason);
+    }
+
+    /**
      * Checks that every key of the tree was read.
      *
      * @throws ScenarioFormatException naming the first unknown key and the known keys beside it
@@ -423,6 +459,9 @@ public final class ConfigTree {
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
+            if (e.getValue().isNull()) {
+                continue; // an absent key (e.g. reset by --set key=~)
+            }
             if (!read.contains(key)) {
                 Set<String> known = new TreeSet<>();
                 for (String r : read) {

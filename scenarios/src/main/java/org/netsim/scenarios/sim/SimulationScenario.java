@@ -55,6 +55,9 @@ public record SimulationScenario(String name, String description, long seed, lon
         List<UeGroup> groups, String precoderName, PrecoderOptions precoderOptions, Init init, boolean warmStart,
         int traceEvery, String resolvedYaml) {
 
+    /** Noise bandwidth of the thermal noise model when the file gives none (10 MHz, an LTE/NR carrier). */
+    public static final double DEFAULT_BANDWIDTH_HZ = 10e6;
+
     /** Largest horizon accepted, in slots. */
     public static final long MAX_SLOTS = 1_000_000_000L;
 
@@ -84,10 +87,14 @@ public record SimulationScenario(String name, String description, long seed, lon
         long slots;
         if (tree.has("durationS")) {
             double durationS = tree.getDouble("durationS", 1, slotDurationS, 1e7);
-            slots = Math.max(1, Math.round(durationS / slotDurationS));
             if (tree.has("slots")) {
                 throw new ScenarioFormatException(tree.source() + ": slots: give either slots or durationS, not both");
             }
+            if (durationS / slotDurationS > MAX_SLOTS) {
+                throw new ScenarioFormatException(tree.source() + ": durationS: at most " + MAX_SLOTS
+                        + " slots of slotDurationS, got " + durationS / slotDurationS);
+            }
+            slots = Math.max(1, Math.round(durationS / slotDurationS));
         } else {
             slots = tree.getLong("slots", 1000, 1, MAX_SLOTS);
         }
@@ -111,6 +118,9 @@ public record SimulationScenario(String name, String description, long seed, lon
         ConfigTree.ModelBlock plBlock = tree.getModel("pathLoss", "macro-3gpp");
         Map<String, Object> plParams = new TreeMap<>(plBlock.params());
         plParams.remove("minDistanceM");
+        if (plBlock.model().equals("free-space")) {
+            plParams.putIfAbsent("carrierHz", carrierHz);
+        }
         LargeScaleModel largeScale;
         try {
             largeScale = new LargeScaleModel(layout, PathLossModels.create(plBlock.model(), ModelParams.of(plParams)),
@@ -131,9 +141,13 @@ public record SimulationScenario(String name, String description, long seed, lon
         } catch (IllegalArgumentException e) {
             throw tree.modelError("fading", e);
         }
-        NoiseModel noise = build(tree, "noise", "thermal", b -> NoiseModels.create(b.model(),
-                b.params().isEmpty() && b.model().equals("thermal") ? ModelParams.of("bandwidthHz", 10e6)
-                        : params(b)));
+        NoiseModel noise = build(tree, "noise", "thermal", b -> {
+            Map<String, Object> np = new TreeMap<>(b.params());
+            if (b.model().equals("thermal")) {
+                np.putIfAbsent("bandwidthHz", DEFAULT_BANDWIDTH_HZ);
+            }
+            return NoiseModels.create(b.model(), ModelParams.of(np));
+        });
         CsiModel csi = build(tree, "csi", "perfect", b -> CsiModels.create(b.model(), params(b)));
         AssociationPolicy association = build(tree, "association", "hysteresis",
                 b -> AssociationPolicies.create(b.model(), params(b)));
@@ -152,12 +166,22 @@ public record SimulationScenario(String name, String description, long seed, lon
         List<UeGroup> groups = new ArrayList<>();
         for (int g = 0; g < numGroups; g++) {
             ConfigTree gt = tree.listEntry("ues", g);
-            String groupName = gt.getString("name", "group" + g);
+            String groupName = gt.getString("name", "group" + g).trim();
+            if (groupName.isEmpty()) {
+                throw tree.errorAt("ues[" + g + "].name", "must not be blank");
+            }
+            for (UeGroup earlier : groups) {
+                if (earlier.name().equals(groupName)) {
+                    throw tree.errorAt("ues[" + g + "].name", "'" + groupName
+                            + "' is used by an earlier group (names name the groups' random streams)");
+                }
+            }
             int antennas = gt.getInt("antennas", 2, 1, 64);
             int streams = gt.getInt("streams", antennas, 1, antennas);
             var drop = build(gt, "drop", "per-cell", b -> UeDrops.create(b.model(), params(b)));
             var mobility = build(gt, "mobility", "static", b -> MobilityModels.create(b.model(), params(b)));
             gt.requireAllRead();
+            tree.mergeListEntry("ues", g, gt);
             groups.add(new UeGroup(groupName, drop, mobility, antennas, streams));
         }
 
@@ -173,11 +197,13 @@ public record SimulationScenario(String name, String description, long seed, lon
                 options = options.with(key, tree.getString("precoder." + key, ""));
             }
         }
-        Init init = Init.parse(initName, seed);
+        // a random initialisation draws from its own named stream of the root seed (the same start every slot)
+        Init init = Init.parse(initName, org.netsim.radio.random.RandomStreams.seedOf(seed, "precoder/init"));
         try {
             PrecoderRegistry.create(precoderName, options);
         } catch (IllegalArgumentException e) {
-            throw new ScenarioFormatException(tree.source() + ": precoder: " + e.getMessage());
+            String m = e.getMessage();
+            throw new ScenarioFormatException(tree.source() + ": " + (m.startsWith("precoder") ? m : "precoder: " + m));
         }
         tree.markMapping("output");
         int traceEvery = tree.getInt("output.traceEvery", 1, 1, 1_000_000);

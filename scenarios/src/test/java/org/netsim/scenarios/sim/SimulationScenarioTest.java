@@ -92,4 +92,56 @@ class SimulationScenarioTest {
                 () -> SimulationCatalog.load("no/such/file.yaml", List.of()));
         assertTrue(file.getMessage().startsWith("no/such/file.yaml: no such scenario file"), file.getMessage());
     }
+
+    @Test
+    void modelBlocksCanBeSwitchedAndTunedWithSet() {
+        SimulationScenario iid = SimulationCatalog.load("urban-7cell", List.of("fading=iid"));
+        assertTrue(iid.resolvedYaml().contains("model: \"iid\"") || iid.resolvedYaml().contains("model: iid"),
+                iid.resolvedYaml());
+        SimulationScenario tuned = SimulationCatalog.load("urban-7cell", List.of("fading=iid",
+                "fading.bsCorrelation=0.5", "noise.noiseFigureDb=7", "noise.bandwidthHz=~"));
+        assertTrue(tuned.resolvedYaml().contains("bsCorrelation"), tuned.resolvedYaml());
+        assertEquals(-174 + 10 * Math.log10(SimulationScenario.DEFAULT_BANDWIDTH_HZ) + 7,
+                10 * Math.log10(tuned.network().noise().noisePowerW() * 1e3), 1e-9);
+    }
+
+    @Test
+    void groupDefaultsAppearInTheResolvedScenario() {
+        String yaml = """
+                slots: 3
+                ues:
+                  - drop: {model: per-cell, uesPerCell: 1}
+                """;
+        SimulationScenario s = SimulationScenario.from(org.netsim.scenarios.config.ConfigTree.parse("g.yaml", yaml),
+                "g");
+        String resolved = s.resolvedYaml();
+        assertTrue(resolved.contains("name: \"group0\"") || resolved.contains("name: group0"), resolved);
+        assertTrue(resolved.contains("antennas: 2"), resolved);
+        assertTrue(resolved.contains("streams: 2"), resolved);
+        // the resolved file is a scenario file giving the same scenario
+        SimulationScenario again = SimulationScenario.from(org.netsim.scenarios.config.ConfigTree.parse("r.yaml",
+                resolved), "g");
+        assertEquals(resolved, again.resolvedYaml());
+    }
+
+    @Test
+    void horizonsAndGroupNamesAreChecked() {
+        ScenarioFormatException cap = assertThrows(ScenarioFormatException.class, () -> SimulationCatalog.load(
+                "urban-7cell", List.of("slots=~", "durationS=1e7", "slotDurationS=1e-6")));
+        assertTrue(cap.getMessage().startsWith("urban-7cell: durationS: at most"), cap.getMessage());
+        assertEquals(2500, SimulationCatalog.load("urban-7cell", List.of("slots=~", "durationS=2.5")).slots());
+        String twice = """
+                ues:
+                  - {name: car, drop: {model: per-cell, uesPerCell: 1}}
+                  - {name: car, drop: {model: per-cell, uesPerCell: 2}}
+                """;
+        ScenarioFormatException dup = assertThrows(ScenarioFormatException.class, () -> SimulationScenario.from(
+                org.netsim.scenarios.config.ConfigTree.parse("d.yaml", twice), "d"));
+        assertTrue(dup.getMessage().startsWith("d.yaml: ues[1].name: 'car' is used by an earlier group"),
+                dup.getMessage());
+        ScenarioFormatException blank = assertThrows(ScenarioFormatException.class, () -> SimulationScenario.from(
+                org.netsim.scenarios.config.ConfigTree.parse("b.yaml",
+                        "ues:\n  - {name: ' ', drop: {model: per-cell, uesPerCell: 1}}\n"), "b"));
+        assertTrue(blank.getMessage().startsWith("b.yaml: ues[0].name: must not be blank"), blank.getMessage());
+    }
 }
