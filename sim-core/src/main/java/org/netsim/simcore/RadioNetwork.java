@@ -17,6 +17,7 @@ import org.netsim.radio.geometry.Position;
 import org.netsim.radio.random.RandomStreams;
 import org.netsim.radio.random.StreamNames;
 import org.netsim.radio.shadowing.UeShadowing;
+import sim.engine.Sequence;
 import sim.engine.SimState;
 import sim.engine.Steppable;
 import sim.engine.Stoppable;
@@ -58,6 +59,7 @@ public final class RadioNetwork {
     private Solution solution;
     private double precoderSeconds;
     private RateReport rates;
+    private final List<BaseStation> baseStations = new ArrayList<>();
 
     /**
      * @param config the models and BS configuration
@@ -72,6 +74,9 @@ public final class RadioNetwork {
         this.numSites = config.largeScale().layout().numSites();
         this.noisePowerW = config.noise().noisePowerW();
         this.perfectCsi = config.csi() instanceof PerfectCsi;
+        for (var cell : config.largeScale().layout().cells()) {
+            baseStations.add(new BaseStation(this, cell, config.bsPowerW()));
+        }
     }
 
     /** @return the configuration */
@@ -139,8 +144,14 @@ public final class RadioNetwork {
                 (Steppable) s -> associate(), dt));
         handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.PRECODING.ordering(firstOrdering),
                 (Steppable) s -> precode(), dt));
+        // evaluation, then every BS agent takes stock of its cell, in a fixed order
+        Steppable[] evaluation = new Steppable[1 + baseStations.size()];
+        evaluation[0] = s -> evaluate();
+        for (int k = 0; k < baseStations.size(); k++) {
+            evaluation[1 + k] = baseStations.get(k);
+        }
         handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.EVALUATION.ordering(firstOrdering),
-                (Steppable) s -> evaluate(), dt));
+                new Sequence(evaluation), dt));
         handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.REPORT.ordering(firstOrdering),
                 (Steppable) s -> report(), dt));
         return () -> handles.forEach(Stoppable::stop);
@@ -157,6 +168,9 @@ public final class RadioNetwork {
             associate();
             precode();
             evaluate();
+            for (BaseStation bs : baseStations) {
+                bs.step(null);
+            }
             report();
         } finally {
             listeners.remove(capture);
@@ -246,6 +260,34 @@ public final class RadioNetwork {
         for (SlotListener l : listeners) {
             l.onSlot(r);
         }
+    }
+
+    /** What a BS agent reads of its cell after the evaluation of a slot. */
+    record CellStock(int servedUes, double txPowerW, double rateNat) {
+    }
+
+    /** @return the served UEs, transmit power and sum rate of cell {@code cell} in the current slot */
+    CellStock stockOf(int cell) {
+        int served = 0;
+        double power = 0;
+        double rate = 0;
+        for (int i = 0; i < order.length; i++) {
+            if (order[i].association.servingCell() == cell) {
+                served++;
+                if (solution != null) {
+                    power += org.netsim.precoding.linalg.ComplexOps.frobeniusSquared(solution.precoder(i));
+                }
+                if (rates != null) {
+                    rate += rates.ueRateNat()[i];
+                }
+            }
+        }
+        return new CellStock(served, power, rate);
+    }
+
+    /** @return the BS agents, one per cell, in cell order */
+    public List<BaseStation> baseStations() {
+        return List.copyOf(baseStations);
     }
 
     /** Tells every listener the run is over. */

@@ -144,4 +144,26 @@ class SimulationScenarioTest {
                         "ues:\n  - {name: ' ', drop: {model: per-cell, uesPerCell: 1}}\n"), "b"));
         assertTrue(blank.getMessage().startsWith("b.yaml: ues[0].name: must not be blank"), blank.getMessage());
     }
+
+    @Test
+    void baseStationAgentsAccountForEveryUeTheirPowerAndTheirRates() {
+        SimulationScenario s = SimulationCatalog.load("urban-7cell", List.of());
+        List<SlotReport> reports = new ArrayList<>();
+        NetworkSimulation sim = new NetworkSimulation(s.seed(), s.network(), s.groups(), s.newPrecodingStage(),
+                List.of(reports::add));
+        sim.start();
+        sim.runSlots(5);
+        SlotReport last = reports.get(reports.size() - 1);
+        int served = 0;
+        double rate = 0;
+        for (var bs : sim.network().baseStations()) {
+            served += bs.getServedUes();
+            rate += bs.getCellRateNat();
+            assertTrue(bs.getTxPowerW() <= bs.getBudgetW() * (1 + 1e-12), "cell " + bs.getCell());
+            assertTrue(bs.getServedUes() == 0 || bs.getTxPowerW() > 0, "a BS with UEs transmits");
+        }
+        assertEquals(last.numUes(), served);
+        assertEquals(last.sumRateNat(), rate, 1e-9 * rate);
+        assertEquals(7, sim.network().baseStations().size());
+    }
 }
