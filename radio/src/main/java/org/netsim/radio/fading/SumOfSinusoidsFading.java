@@ -80,8 +80,14 @@ public record SumOfSinusoidsFading(double carrierHz, int numSinusoids, SpatialCo
 
         private final int n;
         private final int m;
-        /** Per oscillator (re, im, rotRe, rotIm); oscillators of entry e at [e 2Q, (e + 1) 2Q), real part first. */
-        private final double[] osc;
+        /**
+         * Per oscillator o: its value (oscRe, oscIm) and its rotation (rotRe, rotIm), in separate arrays so that the
+         * per-slot rotation loop vectorises; the oscillators of entry e are [e 2Q, (e + 1) 2Q), real part first.
+         */
+        private final double[] oscRe;
+        private final double[] oscIm;
+        private final double[] rotRe;
+        private final double[] rotIm;
         private final double[] kappa;
         private final double[] white;
         private final double amplitude;
@@ -95,7 +101,10 @@ public record SumOfSinusoidsFading(double carrierHz, int numSinusoids, SpatialCo
             this.m = m;
             int q = numSinusoids;
             int entries = n * m;
-            osc = new double[entries * 2 * q * 4];
+            oscRe = new double[entries * 2 * q];
+            oscIm = new double[entries * 2 * q];
+            rotRe = new double[entries * 2 * q];
+            rotIm = new double[entries * 2 * q];
             kappa = new double[entries * 2 * q];
             white = new double[2 * entries];
             amplitude = Math.sqrt(1.0 / q);
@@ -107,8 +116,8 @@ public record SumOfSinusoidsFading(double carrierHz, int numSinusoids, SpatialCo
                         int o = (e * 2 + part) * q + k;
                         kappa[o] = part == 0 ? Math.cos(a) : Math.sin(a);
                         double phase = uniformPhase(rng);
-                        osc[4 * o] = Math.cos(phase);
-                        osc[4 * o + 1] = Math.sin(phase);
+                        oscRe[o] = Math.cos(phase);
+                        oscIm[o] = Math.sin(phase);
                     }
                 }
             }
@@ -141,7 +150,6 @@ public record SumOfSinusoidsFading(double carrierHz, int numSinusoids, SpatialCo
             if (dPhi == 0) {
                 return;
             }
-            double[] s = osc;
             double delta = dPhi - cachedDeltaPhaseRad;
             if (dPhi != cachedDeltaPhaseRad && Math.abs(delta) <= SMALL_CHANGE_RAD) {
                 correctRotationsAndRotate(delta);
@@ -149,23 +157,25 @@ public record SumOfSinusoidsFading(double carrierHz, int numSinusoids, SpatialCo
                 if (dPhi != cachedDeltaPhaseRad) {
                     exactRotations(dPhi);
                 }
-                for (int i = 0; i < s.length; i += 4) {
-                    double re = s[i];
-                    double im = s[i + 1];
-                    double cr = s[i + 2];
-                    double ci = s[i + 3];
-                    s[i] = re * cr - im * ci;
-                    s[i + 1] = re * ci + im * cr;
+                double[] xr = oscRe;
+                double[] xi = oscIm;
+                double[] cr = rotRe;
+                double[] ci = rotIm;
+                for (int i = 0; i < xr.length; i++) {
+                    double re = xr[i];
+                    double im = xi[i];
+                    xr[i] = re * cr[i] - im * ci[i];
+                    xi[i] = re * ci[i] + im * cr[i];
                 }
             }
             cachedDeltaPhaseRad = dPhi;
             dopplerPhaseRad += dPhi;
             if (++sinceRenormalise >= RENORMALISE_EVERY) {
                 sinceRenormalise = 0;
-                for (int i = 0; i < s.length; i += 4) {
-                    double norm = Math.hypot(s[i], s[i + 1]);
-                    s[i] /= norm;
-                    s[i + 1] /= norm;
+                for (int i = 0; i < oscRe.length; i++) {
+                    double norm = Math.sqrt(oscRe[i] * oscRe[i] + oscIm[i] * oscIm[i]);
+                    oscRe[i] /= norm;
+                    oscIm[i] /= norm;
                 }
                 if (corrected) {
                     exactRotations(cachedDeltaPhaseRad);
@@ -178,8 +188,8 @@ public record SumOfSinusoidsFading(double carrierHz, int numSinusoids, SpatialCo
         private void exactRotations(double dPhi) {
             for (int o = 0; o < kappa.length; o++) {
                 double angle = dPhi * kappa[o];
-                osc[4 * o + 2] = Math.cos(angle);
-                osc[4 * o + 3] = Math.sin(angle);
+                rotRe[o] = Math.cos(angle);
+                rotIm[o] = Math.sin(angle);
             }
             corrected = false;
         }
@@ -190,23 +200,21 @@ public record SumOfSinusoidsFading(double carrierHz, int numSinusoids, SpatialCo
          * exactly at the next renormalisation.
          */
         private void correctRotationsAndRotate(double delta) {
-            double[] s = osc;
             for (int o = 0; o < kappa.length; o++) {
                 double x = delta * kappa[o];
                 double x2 = x * x;
                 double c = 1 - 0.5 * x2 * (1 - INV_12 * x2);
                 double sn = x * (1 - INV_6 * x2 * (1 - 0.05 * x2));
-                int i = 4 * o;
-                double r0 = s[i + 2];
-                double r1 = s[i + 3];
+                double r0 = rotRe[o];
+                double r1 = rotIm[o];
                 double cr = r0 * c - r1 * sn;
                 double ci = r0 * sn + r1 * c;
-                s[i + 2] = cr;
-                s[i + 3] = ci;
-                double re = s[i];
-                double im = s[i + 1];
-                s[i] = re * cr - im * ci;
-                s[i + 1] = re * ci + im * cr;
+                rotRe[o] = cr;
+                rotIm[o] = ci;
+                double re = oscRe[o];
+                double im = oscIm[o];
+                oscRe[o] = re * cr - im * ci;
+                oscIm[o] = re * ci + im * cr;
             }
             corrected = true;
         }
@@ -217,10 +225,10 @@ public record SumOfSinusoidsFading(double carrierHz, int numSinusoids, SpatialCo
             for (int e = 0; e < entries; e++) {
                 double re = 0;
                 double im = 0;
-                int base = 4 * (e * 2 * q);
+                int base = e * 2 * q;
                 for (int k = 0; k < q; k++) {
-                    re += osc[base + 4 * k];
-                    im += osc[base + 4 * (q + k)];
+                    re += oscRe[base + k];
+                    im += oscRe[base + q + k];
                 }
                 white[2 * e] = amplitude * re;
                 white[2 * e + 1] = amplitude * im;
