@@ -47,7 +47,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", defaultValue = "urban-7cell", paramLabel = "SCENARIO",
+    @Parameters(index = "0", arity = "0..1", defaultValue = "urban-7cell", paramLabel = "SCENARIO",
             description = "Built-in scenario (${COMPLETION-CANDIDATES}) or YAML file. Default: ${DEFAULT-VALUE}.",
             completionCandidates = BuiltIns.class)
     String scenario;

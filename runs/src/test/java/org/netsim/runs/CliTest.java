@@ -35,7 +35,7 @@ class CliTest {
         java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
         System.setErr(new java.io.PrintStream(picocliWarnings, true));
         try {
-            for (String c : List.of("dataset", "precode", "compare", "bench", "scenarios", "precoders")) {
+            for (String c : List.of("run", "dataset", "precode", "compare", "bench", "scenarios", "precoders")) {
                 Run r = run(c, "--help");
                 assertEquals(0, r.exit(), c);
                 assertTrue(r.out().contains("Usage: netsim " + c), c + ": " + r.out());
