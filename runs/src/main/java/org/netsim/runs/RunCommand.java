@@ -24,6 +24,7 @@ import org.netsim.scenarios.sim.SimulationScenario;
 import org.netsim.simcore.MobileUe;
 import org.netsim.simcore.NetworkSimulation;
 import org.netsim.simcore.SlotListener;
+import org.netsim.visualization.charts.RunCharts;
 import org.netsim.visualization.trace.TraceWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
  * {@code netsim run}: a time-evolving simulation of a scenario (built-in name or YAML file) into a run directory:
  * {@code scenario.yaml} (resolved, every default filled in), {@code run.json} (seed, version, command),
  * {@code metrics.csv} (one row per slot), {@code trace.bin} (playback trace), {@code summary.json} and, with
- * {@code --record-channels}, {@code channels.npz}. Per-slot files are flushed a line or record at a time and whole
+ * {@code --record-channels}, {@code channels.npz}, and the charts of {@link RunCharts}. Per-slot files are flushed a line or record at a time and whole
  * files are written to a temporary name and renamed, so Ctrl-C or a crash leaves the finished slots readable (the
  * summary and channel record are written for them on the way out).
  */
@@ -71,6 +72,14 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
+
+    @Option(names = "--no-charts", description = "Skip the charts (sum_rate.png, ue_rate_cdf.png, handovers.png "
+            + "and their CSV data), which are drawn at the end by default.")
+    boolean noCharts;
+
+    /** Chart size in pixels: 6 x 3.7 inches at 300 dpi. */
+    static final int CHART_WIDTH_PX = 1800;
+    static final int CHART_HEIGHT_PX = 1100;
 
     /** The built-in scenario names, for the help text. */
     static final class BuiltIns extends ArrayList<String> {
@@ -194,6 +203,9 @@ final class RunCommand implements Callable<Integer> {
             summary.write(dir.resolve("summary.json"), s.network().slotDurationS(), wall);
             if (recorder != null) {
                 recorder.write(dir.resolve("channels.npz"));
+            }
+            if (!noCharts) {
+                RunCharts.write(dir, CHART_WIDTH_PX, CHART_HEIGHT_PX);
             }
             outputsDone.countDown();
             if (!interrupted.get()) {

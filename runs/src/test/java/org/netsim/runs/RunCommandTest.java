@@ -35,9 +35,26 @@ class RunCommandTest {
                 "--record-channels", "0,5");
         assertEquals(0, r.exit(), r.err());
         for (String f : List.of("scenario.yaml", "run.json", "metrics.csv", "trace.bin", "summary.json",
-                "channels.npz")) {
+                "channels.npz", "sum_rate.png", "sum_rate.csv", "ue_rate_cdf.png", "ue_rate_cdf.csv",
+                "handovers.png", "handovers.csv")) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("sum_rate.png").toFile());
+        assertEquals(RunCommand.CHART_WIDTH_PX, png.getWidth());
+        assertEquals(RunCommand.CHART_HEIGHT_PX, png.getHeight());
+        // the chart's data is the run's metrics: one row per slot, the sum rate in bit
+        List<String> chartCsv = Files.readAllLines(dir.resolve("sum_rate.csv"));
+        List<String> metricRows = Files.readAllLines(dir.resolve("metrics.csv"));
+        assertEquals(metricRows.size(), chartCsv.size());
+        for (int row = 1; row < chartCsv.size(); row++) {
+            double bit = Double.parseDouble(chartCsv.get(row).split(",")[1]);
+            double nat = Double.parseDouble(metricRows.get(row).split(",")[3]);
+            assertEquals(nat / Math.log(2), bit, 1e-8 * bit);
+        }
+        // the CDF holds every (UE, slot) rate: 15 slots x 28 UEs, ending at 1
+        List<String> cdf = Files.readAllLines(dir.resolve("ue_rate_cdf.csv"));
+        assertEquals(1.0, Double.parseDouble(cdf.get(cdf.size() - 1).split(",")[1]), 1e-12);
+        assertEquals(15 * 28 + 1, cdf.size());
         List<String> metrics = Files.readAllLines(dir.resolve("metrics.csv"));
         assertEquals(MetricsCsvListener.HEADER, metrics.get(0));
         assertEquals(16, metrics.size());
