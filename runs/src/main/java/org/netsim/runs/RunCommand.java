@@ -233,6 +233,19 @@ final class RunCommand implements Callable<Integer> {
             xy.add(p.xM());
             xy.add(p.yM());
         }
+        if (layout instanceof org.netsim.radio.layout.HexagonalLayout hex) {
+            h.put("inter_site_distance_m", hex.interSiteDistanceM());
+            h.put("sectors_per_site", hex.sectorsPerSite());
+            h.put("wrap_around", hex.wrapsAround());
+            if (hex.area() instanceof org.netsim.radio.geometry.HexagonalWrapAround wrap) {
+                ArrayNode shifts = h.putArray("wrap_shifts_m");
+                for (Position p : wrap.shiftVectors()) {
+                    ArrayNode xy = shifts.addArray();
+                    xy.add(p.xM());
+                    xy.add(p.yM());
+                }
+            }
+        }
         ArrayNode cells = h.putArray("cells");
         for (Cell c : layout.cells()) {
             ObjectNode cn = cells.addObject();
