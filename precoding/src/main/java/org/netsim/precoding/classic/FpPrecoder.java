@@ -28,7 +28,7 @@ import org.netsim.precoding.StoppingRule;
  * Moore-Penrose inverse is used). Each update maximises f_q exactly over one block, and f_q maximised over Gamma
  * and Y is the weighted sum rate, so the weighted sum rate never decreases. With Y_i = U_i, I + Gamma_i = W_i,
  * L_k = R_k and Lambda_i = V~_i this is WMMSE step for step (the paper's Remark 5); the UE side is the shared
- * {@link WmmseUeStep} and the rest is {@code FastFpPrecoder.FpWorkspace}. The M_k x M_k eigendecomposition of
+ * {@link WmmseUeStep} and the rest is {@link FpWorkspace}. The M_k x M_k eigendecomposition of
  * L_k per BS and iteration is what FastFP avoids (Remark 6).
  *
  * <p>Options: {@code mu-solver} = {@code rational} (default) or {@code bisection}: how eta_k is found (the
@@ -77,7 +77,7 @@ public final class FpPrecoder implements Precoder {
     public Solution solve(Problem problem, Init init) {
         ZMatrixRMaj[] v = InitialPrecoders.create(problem, init);
         int numBs = problem.numBs();
-        FastFpPrecoder.FpWorkspace ws = new FastFpPrecoder.FpWorkspace(problem);
+        FpWorkspace ws = new FpWorkspace(problem);
         ws.setPrecoders(v);
         int[][] ues = new int[numBs][];
         PowerConstrainedStep[] steps = new PowerConstrainedStep[numBs];

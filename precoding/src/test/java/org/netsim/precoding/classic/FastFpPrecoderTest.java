@@ -24,6 +24,7 @@ import org.netsim.precoding.Problem;
 import org.netsim.precoding.RateEvaluator;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.TestProblems;
+import org.netsim.precoding.linalg.LanczosMaxEigenvalue;
 import org.netsim.precoding.linalg.ComplexOps;
 import org.netsim.precoding.linalg.HermitianEigen;
 
@@ -150,7 +151,7 @@ class FastFpPrecoderTest extends PrecoderContractTest {
     void ueSideQuantitiesAreThoseOfEquations27And28() {
         for (Problem p : TestProblems.randomList(60, 10, 3, 6, 6, 4)) {
             ZMatrixRMaj[] v = InitialPrecoders.create(p, Init.random(9));
-            FastFpPrecoder.FpWorkspace ws = new FastFpPrecoder.FpWorkspace(p);
+            FpWorkspace ws = new FpWorkspace(p);
             ws.setPrecoders(v);
             double wsr = ws.refresh();
             assertEquals(RateEvaluator.wsrNat(p, v), wsr, 1e-12 * Math.max(1, wsr), "WSR from log det(I + Gamma)");
@@ -206,9 +207,9 @@ class FastFpPrecoderTest extends PrecoderContractTest {
     }
 
     /** A dense Hermitian matrix as a Lanczos operator. */
-    private static FastFpPrecoder.MaxEigenvalue.Operator dense(ZMatrixRMaj a) {
+    private static LanczosMaxEigenvalue.Operator dense(ZMatrixRMaj a) {
         int n = a.numRows;
-        return new FastFpPrecoder.MaxEigenvalue.Operator() {
+        return new LanczosMaxEigenvalue.Operator() {
             @Override
             public void apply(double[] xRe, double[] xIm, int xOffset, double[] yRe, double[] yIm) {
                 for (int r = 0; r < n; r++) {
@@ -277,7 +278,7 @@ class FastFpPrecoderTest extends PrecoderContractTest {
                 cases.add(withSpectrum(rng, topCluster(rng, n, width)));
             }
             for (ZMatrixRMaj a : cases) {
-                FastFpPrecoder.MaxEigenvalue lanczos = new FastFpPrecoder.MaxEigenvalue(n);
+                LanczosMaxEigenvalue lanczos = new LanczosMaxEigenvalue(n);
                 double want = HermitianEigen.largestEigenvalue(a);
                 double got = lanczos.largest(dense(a));
                 assertEquals(want, got, EIGENVALUE_RELATIVE * want, "n = " + n);
@@ -289,7 +290,7 @@ class FastFpPrecoderTest extends PrecoderContractTest {
             }
             ZMatrixRMaj tight = withSpectrum(rng, topCluster(rng, n, 1e-11));
             double want = HermitianEigen.largestEigenvalue(tight);
-            assertEquals(want, new FastFpPrecoder.MaxEigenvalue(n).largest(dense(tight)), 2e-11 * want, "n = " + n);
+            assertEquals(want, new LanczosMaxEigenvalue(n).largest(dense(tight)), 2e-11 * want, "n = " + n);
         }
     }
 
@@ -314,10 +315,10 @@ class FastFpPrecoderTest extends PrecoderContractTest {
             values[j] = 1 + j * 0.01; // slow convergence: more than 3 steps needed
         }
         ZMatrixRMaj a = withSpectrum(rng, values);
-        FastFpPrecoder.MaxEigenvalue capped = new FastFpPrecoder.MaxEigenvalue(12, 3, 1e-12, 1e-10);
+        LanczosMaxEigenvalue capped = new LanczosMaxEigenvalue(12, 3, 1e-12, 1e-10);
         assertEquals(HermitianEigen.largestEigenvalue(a), capped.largest(dense(a)), 0.0);
         assertTrue(capped.lastFallback());
-        FastFpPrecoder.MaxEigenvalue zero = new FastFpPrecoder.MaxEigenvalue(5);
+        LanczosMaxEigenvalue zero = new LanczosMaxEigenvalue(5);
         assertEquals(0.0, zero.largest(dense(new ZMatrixRMaj(5, 5))), 0.0);
         assertEquals(0.0, zero.largest(dense(new ZMatrixRMaj(5, 5))), 0.0, "again, from the warm start");
     }
@@ -327,10 +328,10 @@ class FastFpPrecoderTest extends PrecoderContractTest {
     void lanczosAgreesWithTheDenseDecompositionAlongFastFpIterations() {
         for (Problem p : List.of(TestProblems.uniform(8, 3, 3, 16, 4, 2, 1.0, 0.01, 0.1),
                 TestProblems.uniform(9, 2, 5, 12, 2, 1, 1.0, 0.1, 0.5), heterogeneous())) {
-            FastFpPrecoder.FpWorkspace ws = new FastFpPrecoder.FpWorkspace(p);
+            FpWorkspace ws = new FpWorkspace(p);
             ws.setPrecoders(InitialPrecoders.create(p, Init.mrc()));
             ws.refresh();
-            FastFpPrecoder.MaxEigenvalue[] eig = new FastFpPrecoder.MaxEigenvalue[p.numBs()];
+            LanczosMaxEigenvalue[] eig = new LanczosMaxEigenvalue[p.numBs()];
             for (int t = 0; t < 40; t++) {
                 for (int k = 0; k < p.numBs(); k++) {
                     if (ws.cols(k) == 0) {
@@ -338,7 +339,7 @@ class FastFpPrecoderTest extends PrecoderContractTest {
                     }
                     int m = p.bsAntennas(k);
                     if (eig[k] == null) {
-                        eig[k] = new FastFpPrecoder.MaxEigenvalue(m);
+                        eig[k] = new LanczosMaxEigenvalue(m);
                     }
                     double got = eig[k].largest(ws.gram(k));
                     ZMatrixRMaj l = new ZMatrixRMaj(m, m);
