@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.ejml.data.ZMatrixRMaj;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.netsim.precoding.Init;
 import org.netsim.precoding.InitialPrecoders;
@@ -22,7 +24,8 @@ import org.netsim.precoding.classic.WmmsePrecoder;
 /**
  * The per-problem GCN-WMMSE executor: the classic-WMMSE member of the family reproduces WMMSE layer by layer, random
  * weights agree with an independent dense implementation of the paper's equations, budgets hold after every layer,
- * permutation equivariance (UE relabelling; BS antenna relabelling with phases), inputs untouched, determinism.
+ * permutation equivariance (UE relabelling; BS antenna relabelling with phases), inputs untouched, determinism,
+ * no allocation in the layer loop.
  */
 class GcnWmmseExecutorTest {
 
@@ -264,6 +267,36 @@ class GcnWmmseExecutorTest {
         ex.bsSide(1);
         assertThrows(IllegalStateException.class, () -> ex.ueSide(2), "beyond L");
         assertThrows(IllegalArgumentException.class, () -> ex.forward(InitialPrecoders.create(p, Init.mrc()), 3));
+    }
+
+    @Test
+    void layersDoNotAllocate() {
+        Assumptions.assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Assumptions.assumeTrue(bean.isThreadAllocatedMemorySupported() && bean.isThreadAllocatedMemoryEnabled());
+        Problem p = TestProblems.uniform(4, 3, 4, 8, 2, 2, 1.0, 1e-2, 0.5);
+        GcnWmmseWeights w = GcnTestSupport.randomWeights(5, 7, 2, 4, 0.3, 1.0);
+        GcnWmmseExecutor ex = new GcnWmmseExecutor(p, w);
+        ZMatrixRMaj[] v0 = InitialPrecoders.create(p, Init.mrc());
+        for (int warm = 0; warm < 5; warm++) {
+            run(ex, v0, 7);
+        }
+        long id = Thread.currentThread().getId();
+        long a0 = bean.getThreadAllocatedBytes(id);
+        run(ex, v0, 1);
+        long a1 = bean.getThreadAllocatedBytes(id);
+        run(ex, v0, 7);
+        long a2 = bean.getThreadAllocatedBytes(id);
+        long extra = (a2 - a1) - (a1 - a0);
+        assertTrue(extra < 4096, "6 more layers allocated " + extra + " bytes");
+    }
+
+    private static void run(GcnWmmseExecutor ex, ZMatrixRMaj[] v0, int layers) {
+        ex.start(v0);
+        for (int l = 0; l < layers; l++) {
+            ex.ueSide(l);
+            ex.bsSide(l);
+        }
     }
 
     /** out column c = h column perm[c] times e^{j phase[c]}, i.e. H T. */
