@@ -16,7 +16,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Layers are indexed l = 0..L-1 in code, the paper's l + 1 = 1..L. G is the degree of the weight-matrix filter,
  * F the number of GCN features. The named tensors, each flattened row-major, complex entries as interleaved
- * (re, im) pairs in a trailing dimension of 2 (EJML's storage order):
+ * (re, im) pairs in a trailing dimension of 2 (EJML's storage order); the first dimension is the code's layer
+ * index, except for v_skip, whose entry j holds D_{j+2} in the paper's numbering (layer 1 has no skip):
  * <pre>
  *   name          shape            paper symbol            equation  domain
  *   w_taps        [L, G+1]         a_{W,lg}, g = 0..G      (12)      real, &gt;= 0
