@@ -53,15 +53,15 @@ public record ColourScale(UeColouring what, double min, double max) {
     }
 
     /**
-     * A round number at or above {@code x} &gt; 0 (1, 2 or 5 times a power of ten), so that a scale that follows a
-     * running maximum changes rarely.
+     * A round number at or above {@code x} &gt; 0 (1, 1.5, 2, 3, 4, 5, 6 or 8 times a power of ten: at most 1.5 x),
+     * so that a scale that follows a running maximum changes rarely yet keeps most of its colours in use.
      */
     public static double niceCeiling(double x) {
         if (!(x > 0) || Double.isInfinite(x)) {
             return 1;
         }
         double p = Math.pow(10, Math.floor(Math.log10(x)));
-        for (double m : new double[] {1, 2, 5, 10}) {
+        for (double m : new double[] {1, 1.5, 2, 3, 4, 5, 6, 8, 10}) {
             if (m * p >= x * (1 - 1e-12)) {
                 return m * p;
             }
