@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
  * {@code metrics.csv} (one row per slot), {@code trace.bin} (playback trace), {@code summary.json} and, with
  * {@code --record-channels}, {@code channels.npz}, and the charts of {@link RunCharts}. Per-slot files are flushed a line or record at a time and whole
  * files are written to a temporary name and renamed, so Ctrl-C or a crash leaves the finished slots readable (the
- * summary and channel record are written for them on the way out).
+ * summary and channel record are written for them on the way out). With {@code --gui} the simulation runs in a
+ * MASON window instead ({@code NetworkWithUI}) and nothing is written.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a time-evolving simulation of a scenario (built-in name or YAML file) into a run "
