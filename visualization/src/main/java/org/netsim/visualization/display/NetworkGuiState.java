@@ -58,13 +58,10 @@ public abstract class NetworkGuiState extends GUIState {
         return controls();
     }
 
-    /** @return true: the Model tab follows every step (slot, time, sum rate) and {@link #repaint()} refreshes it */
-    @Override
-    public boolean isInspectorVolatile() {
-        return true;
-    }
-
-    /** @return the Model tab's inspector, volatile (MASON's default one never updates by itself) */
+    /**
+     * @return the Model tab's inspector, volatile so that it follows every step (slot, time, sum rate) and
+     *     {@link #repaint()} refreshes it (MASON's default one is not)
+     */
     @Override
     public Inspector getInspector() {
         Inspector i = new SimpleInspector(controls(), this, null, getMaximumPropertiesForInspector());
