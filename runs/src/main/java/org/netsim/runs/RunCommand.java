@@ -25,6 +25,9 @@ import org.netsim.simcore.MobileUe;
 import org.netsim.simcore.NetworkSimulation;
 import org.netsim.simcore.SlotListener;
 import org.netsim.visualization.charts.RunCharts;
+import org.netsim.visualization.display.GuiLauncher;
+import org.netsim.visualization.display.NetworkWithUI;
+import org.netsim.visualization.trace.TraceHeader;
 import org.netsim.visualization.trace.TraceWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
  * {@code metrics.csv} (one row per slot), {@code trace.bin} (playback trace), {@code summary.json} and, with
  * {@code --record-channels}, {@code channels.npz}, and the charts of {@link RunCharts}. Per-slot files are flushed a line or record at a time and whole
  * files are written to a temporary name and renamed, so Ctrl-C or a crash leaves the finished slots readable (the
- * summary and channel record are written for them on the way out).
+ * summary and channel record are written for them on the way out). With {@code --gui} the simulation runs in a
+ * MASON window instead ({@code NetworkWithUI}) and nothing is written.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run a time-evolving simulation of a scenario (built-in name or YAML file) into a run "
@@ -73,6 +77,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--gui", description = "Show the simulation live in a MASON window (play/pause/step/speed, "
+            + "inspectors on UEs and BSs) instead of writing a run directory: nothing is written. Needs a display.")
+    boolean gui;
+
     @Option(names = "--no-charts", description = "Skip the charts (sum_rate.png, ue_rate_cdf.png, handovers.png "
             + "and their CSV data), which are drawn at the end by default.")
     boolean noCharts;
@@ -101,6 +109,9 @@ final class RunCommand implements Callable<Integer> {
             all.add("seed=" + seed);
         }
         SimulationScenario s = SimulationCatalog.load(scenario, all);
+        if (gui) {
+            return showLive(s);
+        }
         // start the simulation (drops the UEs) and check the options before anything is written
         List<SlotListener> listeners = new ArrayList<>();
         SlotListener hub = new SlotListener() {
@@ -218,6 +229,24 @@ final class RunCommand implements Callable<Integer> {
                 summary.meanSumRateNat() / Math.log(2), sim.network().numUes());
         o.printf("written: %s%n", dir);
         return interrupted.get() ? 130 : 0;
+    }
+
+    /**
+     * {@code --gui}: the live display instead of the batch loop; writes nothing (a run to keep is run without
+     * {@code --gui} and watched with {@code netsim play}), so the options that name outputs are refused.
+     */
+    private int showLive(SimulationScenario s) throws InterruptedException {
+        if (out != null || !recordChannels.isEmpty()) {
+            throw new IllegalArgumentException("gui: writes no files; drop --out and --record-channels (run "
+                    + "without --gui, then netsim play RUN_DIR)");
+        }
+        GuiLauncher.requireDisplay("run --gui");
+        NetworkSimulation sim = new NetworkSimulation(s.seed(), s.network(), s.groups(), s.newPrecodingStage(),
+                List.of());
+        TraceHeader header = TraceHeader.of(s.name(), s.network().largeScale().layout(),
+                s.network().slotDurationS());
+        GuiLauncher.run(new NetworkWithUI(sim, header, s.slots()), true);
+        return 0;
     }
 
     /** The network description at the head of the trace: layout, sites, cells, slot duration. */

@@ -81,6 +81,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void playbackModelAndViewsAreHeadless() {
+        check(noClasses().that().resideInAnyPackage("org.netsim.visualization.playback..",
+                        "org.netsim.visualization.view..")
+                .should().dependOnClassesThat().resideInAnyPackage("sim.display..", "sim.portrayal..",
+                        "javax.swing..", "org.netsim.visualization.display..")
+                .because("TracePlayback is a model like NetworkSimulation; PlaybackWithUI is its display (DESIGN.md)"));
+    }
+
+    @Test
     void modelsNeverWriteFiles() {
         check(noClasses().that().resideInAnyPackage("org.netsim.precoding..", "org.netsim.radio..",
                         "org.netsim.simcore..")

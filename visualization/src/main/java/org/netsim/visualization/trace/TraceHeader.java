@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.netsim.radio.geometry.HexagonalWrapAround;
+import org.netsim.radio.geometry.Position;
+import org.netsim.radio.layout.Cell;
+import org.netsim.radio.layout.HexagonalLayout;
+import org.netsim.radio.layout.NetworkLayout;
 
 /**
  * The network description at the head of a trace (see {@link TraceFormat} and docs/simulation.md): site positions,
@@ -44,6 +49,39 @@ public record TraceHeader(String scenario, double slotDurationS, List<double[]> 
         return new TraceHeader(h.path("scenario").asText(""), h.path("slot_duration_s").asDouble(1e-3), sites,
                 site, bore, h.has("inter_site_distance_m") ? h.get("inter_site_distance_m").asDouble() : Double.NaN,
                 h.has("wrap_shifts_m") ? points(h, "wrap_shifts_m") : List.of());
+    }
+
+    /**
+     * The description of a live network, equal to what {@link #parse} reads from the header {@code netsim run}
+     * writes for the same layout (a test holds them equal).
+     *
+     * @param scenario the scenario name
+     * @param layout the network layout
+     * @param slotDurationS the slot duration in seconds
+     */
+    public static TraceHeader of(String scenario, NetworkLayout layout, double slotDurationS) {
+        List<double[]> sites = new ArrayList<>();
+        for (Position p : layout.sites()) {
+            sites.add(new double[] {p.xM(), p.yM()});
+        }
+        List<Cell> cells = layout.cells();
+        int[] site = new int[cells.size()];
+        double[] bore = new double[cells.size()];
+        for (int c = 0; c < cells.size(); c++) {
+            site[c] = cells.get(c).site();
+            bore[c] = cells.get(c).isSectorized() ? cells.get(c).boresightRad() : Double.NaN;
+        }
+        double isd = Double.NaN;
+        List<double[]> shifts = new ArrayList<>();
+        if (layout instanceof HexagonalLayout hex) {
+            isd = hex.interSiteDistanceM();
+            if (hex.area() instanceof HexagonalWrapAround wrap) {
+                for (Position p : wrap.shiftVectors()) {
+                    shifts.add(new double[] {p.xM(), p.yM()});
+                }
+            }
+        }
+        return new TraceHeader(scenario, slotDurationS, sites, site, bore, isd, shifts);
     }
 
     private static List<double[]> points(JsonNode h, String key) throws IOException {

@@ -4,15 +4,18 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
 /**
  * Reads a playback trace ({@link TraceFormat}) record by record, without loading it whole. A truncated last record
  * (an interrupted run) ends the trace; a wrong magic, marker or size is an {@link IOException} naming the file and
- * the byte offset.
+ * the byte offset. {@link #position()} and {@link #seek(long)} jump back or ahead to a record read before (playback
+ * seeking keeps an index of record offsets).
  */
 public final class TraceReader implements AutoCloseable {
 
@@ -27,14 +30,16 @@ public final class TraceReader implements AutoCloseable {
     }
 
     private final Path file;
-    private final DataInputStream in;
+    private final FileChannel channel;
+    private DataInputStream in;
     private final String headerJson;
     private long offset;
 
     /** Opens {@code file} and reads its header. */
     public TraceReader(Path file) throws IOException {
         this.file = file;
-        this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.in = buffered(channel);
         try {
             byte[] magic = new byte[TraceFormat.MAGIC.length];
             in.readFully(magic);
@@ -56,6 +61,29 @@ public final class TraceReader implements AutoCloseable {
             in.close();
             throw e;
         }
+    }
+
+    private static DataInputStream buffered(FileChannel channel) {
+        return new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel), 1 << 16));
+    }
+
+    /** @return the byte offset of the next record (after the header, before the first call of {@link #next()}) */
+    public long position() {
+        return offset;
+    }
+
+    /**
+     * Moves to the record that starts at byte {@code recordOffset}, a value {@link #position()} returned before.
+     *
+     * @throws IOException if the offset is outside the file (the next {@link #next()} reports a wrong one)
+     */
+    public void seek(long recordOffset) throws IOException {
+        if (recordOffset < 0 || recordOffset > channel.size()) {
+            throw new IOException(file + ": cannot seek to byte " + recordOffset + " of " + channel.size());
+        }
+        channel.position(recordOffset);
+        in = buffered(channel);
+        offset = recordOffset;
     }
 
     /** @return the header JSON written by the run */
