@@ -9,11 +9,14 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import org.netsim.precoding.Init;
+import org.netsim.precoding.Precoder;
+import org.netsim.precoding.PrecoderRegistry;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
 import org.netsim.scenarios.dataset.ChannelDataset;
 import org.netsim.scenarios.snapshot.SnapshotCatalog;
 import org.netsim.scenarios.snapshot.SnapshotScenario;
+import org.netsim.visualization.charts.CompareCharts;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,6 +81,50 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "No progress bars.")
     boolean quiet;
+
+    @Option(names = "--no-charts", description = "Skip wsr_cdf.png and wsr_vs_iterations.png (with their CSV).")
+    boolean noCharts;
+
+    /** Samples traced for the WSR-versus-iterations chart (a separate pass, so the timings above stay clean). */
+    static final int TRACED_SAMPLES = 20;
+
+    /**
+     * The mean WSR after each iteration of every iterative precoder, over the first {@value #TRACED_SAMPLES} samples,
+     * from a second, traced pass (samples that stopped early by the tolerance keep their last value).
+     */
+    private void iterationChart(Path dir, List<PrecoderSpec> specs, double[] meanIter, List<Problem> problems,
+            IntFunction<Init> inits, int nThreads, RateUnit rateUnit) throws Exception {
+        List<String> labels = new ArrayList<>();
+        List<double[]> curves = new ArrayList<>();
+        List<Problem> traced = problems.subList(0, Math.min(problems.size(), TRACED_SAMPLES));
+        for (int p = 0; p < specs.size(); p++) {
+            if (meanIter[p] <= 0) {
+                continue;
+            }
+            PrecoderSpec ps = specs.get(p);
+            Precoder withTrace = PrecoderRegistry.create(ps.name(), ps.options().withTrace(true));
+            List<SolveRunner.Result> rs = SolveRunner.solve(withTrace, traced, inits, nThreads,
+                    new Progress(spec.commandLine().getErr(), ps.label() + " (trace)", traced.size(), true));
+            int maxLen = 0;
+            for (SolveRunner.Result r : rs) {
+                maxLen = Math.max(maxLen, r.solution().trace().size());
+            }
+            double[] mean = new double[maxLen];
+            for (SolveRunner.Result r : rs) {
+                var t = r.solution().trace();
+                for (int i = 0; i < maxLen; i++) {
+                    double v = t.isEmpty() ? r.solution().wsrNat() : t.get(Math.min(i, t.size() - 1)).wsrNat();
+                    mean[i] += rateUnit.fromNat(v) / rs.size();
+                }
+            }
+            labels.add(ps.label());
+            curves.add(mean);
+        }
+        if (!labels.isEmpty()) {
+            CompareCharts.wsrVersusIterations(dir, labels, curves.toArray(new double[0][]), rateUnit.label(),
+                    RunCommand.CHART_WIDTH_PX, RunCommand.CHART_HEIGHT_PX);
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -172,6 +219,12 @@ final class CompareCommand implements Callable<Integer> {
         }
         AtomicFiles.writeString(dir.resolve("compare.csv"), table.toString());
         AtomicFiles.writeString(dir.resolve("samples.csv"), perSample.toString());
+        if (!noCharts) {
+            List<String> labels = specs.stream().map(PrecoderSpec::label).toList();
+            CompareCharts.wsrCdf(dir, labels, wsr, rateUnit.label(), RunCommand.CHART_WIDTH_PX,
+                    RunCommand.CHART_HEIGHT_PX);
+            iterationChart(dir, specs, meanIter, problems, inits, nThreads, rateUnit);
+        }
         o.printf("written: %s, %s%n", dir.resolve("compare.csv"), dir.resolve("samples.csv"));
         return 0;
     }

@@ -91,6 +91,16 @@ class CliTest {
         assertTrue(table.get(1).startsWith("wmmse:iterations=20,"), table.get(1));
         assertTrue(table.get(1).contains(",100.000000,"), "reference is 100 %: " + table.get(1));
         assertEquals(4, Files.readAllLines(dir.resolve("samples.csv")).size());
+        // the papers' figure views: the WSR CDF of both precoders, WSR versus iterations of the iterative one
+        List<String> cdf = Files.readAllLines(dir.resolve("wsr_cdf.csv"));
+        assertEquals(1 + 2 * 3, cdf.size());
+        List<String> curve = Files.readAllLines(dir.resolve("wsr_vs_iterations.csv"));
+        assertEquals(1 + 20, curve.size(), "one row per iteration of wmmse:iterations=20 (mrt is closed-form)");
+        double last = Double.parseDouble(curve.get(20).split(",")[2]);
+        double meanWmmse = Double.parseDouble(table.get(1).split(",")[1]);
+        assertEquals(meanWmmse, last, 1e-6 * meanWmmse, "the curve ends at the table's mean WSR");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("wsr_cdf.png").toFile());
+        assertEquals(RunCommand.CHART_WIDTH_PX, png.getWidth());
     }
 
     @Test

@@ -4,18 +4,12 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.UUID;
 import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -208,32 +202,6 @@ public final class RunCharts {
 
     private static void save(Path dir, String name, JFreeChart chart, StringBuilder csv, int w, int h)
             throws IOException {
-        Path png = dir.resolve(name + ".png");
-        Path tmpPng = dir.resolve("." + name + ".png." + UUID.randomUUID() + ".tmp");
-        try {
-            ChartUtils.saveChartAsPNG(tmpPng.toFile(), chart, w, h);
-            move(tmpPng, png);
-        } finally {
-            Files.deleteIfExists(tmpPng);
-        }
-        Path data = dir.resolve(name + ".csv");
-        Path tmpCsv = dir.resolve("." + name + ".csv." + UUID.randomUUID() + ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(tmpCsv, StandardCharsets.UTF_8, StandardOpenOption.WRITE,
-                    StandardOpenOption.CREATE_NEW)) {
-                out.append(csv);
-            }
-            move(tmpCsv, data);
-        } finally {
-            Files.deleteIfExists(tmpCsv);
-        }
-    }
-
-    private static void move(Path tmp, Path target) throws IOException {
-        try {
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        ChartFiles.save(dir, name, chart, csv, w, h);
     }
 }
