@@ -42,6 +42,9 @@ import sim.engine.Stoppable;
  */
 public final class RadioNetwork {
 
+    /** Effective SINR reported for a UE without rate (e^{0} - 1 = 0, i.e. minus infinity dB). */
+    public static final double SINR_FLOOR_DB = -100;
+
     private final NetworkConfig config;
     private final PrecodingStage precoding;
     private final RandomStreams streams;
@@ -251,8 +254,8 @@ public final class RadioNetwork {
             serving[i] = u.association.servingCell();
             ho[i] = u.handover;
             rate[i] = rates.ueRateNat()[i];
-            // effective per-stream SINR e^{R/d} - 1 in dB
-            sinr[i] = 10 * Math.log10(Math.expm1(rate[i] / u.numStreams) + 1e-300);
+            // effective per-stream SINR e^{R/d} - 1 in dB, floored (a UE the precoder switched off has rate 0)
+            sinr[i] = Math.max(SINR_FLOOR_DB, 10 * Math.log10(Math.expm1(rate[i] / u.numStreams)));
         }
         SlotReport r = new SlotReport(slot, slotTimeS, ids, x, y, v, serving, ho, rate, sinr,
                 solution == null ? 0 : solution.iterations(), precoderSeconds, 0, 0, 0);

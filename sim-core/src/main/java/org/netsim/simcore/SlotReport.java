@@ -8,7 +8,8 @@ import java.util.Arrays;
  * Immutable: arrays are copied in and out.
  *
  * <p>Rates are evaluated on the true channel of the slot in nat/s/Hz. The effective SINR of UE u with d_u streams
- * and rate R_u is the per-stream SINR that gives the same rate, e^{R_u / d_u} - 1, in dB.
+ * and rate R_u is the per-stream SINR that gives the same rate, e^{R_u / d_u} - 1, in dB, floored at -100 dB (a UE
+ * the precoder switched off has rate 0).
  *
  * @param slot slot index, 0-based
  * @param timeS start time of the slot in seconds
