@@ -82,10 +82,37 @@ public final class SunDnnNetwork implements AutoCloseable {
         try {
             SequentialBlock block = newBlock(a);
             ModelFiles.loadParameters(location, card, block, manager);
+            requireShapes(block, a, location.describe() + "/" + ModelFiles.PARAMETERS_FILE);
             return new SunDnnNetwork(a, manager, block);
         } catch (RuntimeException e) {
             manager.close();
             throw e;
+        }
+    }
+
+    /**
+     * DJL restores parameters with the shapes they were saved with; this checks them against the architecture,
+     * layer by layer, so a card over the parameters of another architecture fails here and not at inference.
+     */
+    private static void requireShapes(SequentialBlock block, SunDnnArchitecture a, String where) {
+        int[] widths = a.widths();
+        int layer = 0;
+        for (Block child : block.getChildren().values()) {
+            if (child instanceof Linear) {
+                if (layer + 1 >= widths.length) {
+                    throw new IllegalArgumentException(where + ": more layers than the card's " + a.describe());
+                }
+                Shape w = child.getParameters().get("weight").getArray().getShape();
+                Shape b = child.getParameters().get("bias").getArray().getShape();
+                Shape expectedW = new Shape(widths[layer + 1], widths[layer]);
+                Shape expectedB = new Shape(widths[layer + 1]);
+                if (!w.equals(expectedW) || !b.equals(expectedB)) {
+                    throw new IllegalArgumentException(where + ": does not fit the architecture of the card ("
+                            + a.describe() + "): layer " + (layer + 1) + " has weights " + w + " and biases " + b
+                            + ", expected " + expectedW + " and " + expectedB);
+                }
+                layer++;
+            }
         }
     }
 
