@@ -7,15 +7,14 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -27,9 +26,11 @@ import java.util.HexFormat;
  *       ({@link Block#saveParameters}), read back into a block of the same architecture;</li>
  *   <li>{@value #CARD_FILE}: the {@link ModelCard}, with the SHA-256 of the parameters file.</li>
  * </ul>
- * Saving writes each file to a temporary name in the target directory and renames it (atomically where the file
- * system can), parameters first and card last, so a directory with a card always holds the complete model it
- * describes. Loading checks the hash and the model kind before reading the parameters.
+ * This module reads model directories but writes no file (DESIGN.md: models return values, {@code runs} does
+ * I/O): {@link #encode} returns both files' bytes, and the writer stores {@value #PARAMETERS_FILE} first and
+ * {@value #CARD_FILE} last, each under a temporary name renamed into place (the runs module's atomic writer), so
+ * a directory with a card always holds the complete model it describes. Loading checks the model kind and the
+ * hash before reading the parameters.
  */
 public final class ModelFiles {
 
@@ -54,7 +55,11 @@ public final class ModelFiles {
             return new Location() {
                 @Override
                 public InputStream open(String name) throws IOException {
-                    return Files.newInputStream(dir.resolve(name));
+                    try {
+                        return new FileInputStream(dir.resolve(name).toFile());
+                    } catch (FileNotFoundException e) {
+                        throw new NoSuchFileException(dir.resolve(name).toString());
+                    }
                 }
 
                 @Override
@@ -85,22 +90,26 @@ public final class ModelFiles {
     }
 
     /**
-     * Saves {@code block}'s parameters and {@code card} (its hash field is filled in) into {@code dir}, created if
-     * needed; existing files of a previous model are replaced.
+     * The two files of a model, ready to be written (parameters first, card last).
      *
-     * @return the card as written
+     * @param parameters the bytes of {@value #PARAMETERS_FILE}
+     * @param cardJson the bytes of {@value #CARD_FILE} (UTF-8 JSON)
+     * @param card the card as encoded, with its parameters hash
      */
-    public static ModelCard save(Path dir, Block block, ModelCard card) throws IOException {
-        Files.createDirectories(dir);
+    public record Encoded(byte[] parameters, byte[] cardJson, ModelCard card) {
+    }
+
+    /** Encodes {@code block}'s parameters and {@code card} (its hash field filled in). */
+    public static Encoded encode(Block block, ModelCard card) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             block.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("parameters: cannot encode", e);
         }
         byte[] parameters = bytes.toByteArray();
         ModelCard written = card.withParametersSha256(sha256(parameters));
-        writeAtomically(dir.resolve(PARAMETERS_FILE), parameters);
-        writeAtomically(dir.resolve(CARD_FILE), written.toJson().getBytes(StandardCharsets.UTF_8));
-        return written;
+        return new Encoded(parameters, written.toJson().getBytes(StandardCharsets.UTF_8), written);
     }
 
     /**
@@ -155,27 +164,6 @@ public final class ModelFiles {
             throw new IllegalArgumentException(location.describe() + "/" + PARAMETERS_FILE
                     + ": does not fit the architecture of the card (" + card.architecture() + "): "
                     + firstLine(e.getMessage()), e);
-        }
-    }
-
-    /** Writes {@code content} to a temporary file beside {@code target} and renames it over {@code target}. */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(tmp, content);
-            try {
-                // temporary files are created owner-only; a saved model is an ordinary readable file
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep its default permissions
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -13,9 +13,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
-import java.io.IOException;
 import java.nio.FloatBuffer;
-import java.nio.file.Path;
 import java.util.List;
 import org.netsim.precoding.Problem;
 import org.netsim.precoding.learned.LearnedEngine;
@@ -189,16 +187,16 @@ public final class SunDnnNetwork implements AutoCloseable {
     }
 
     /**
-     * Saves the parameters and {@code card} into {@code dir} ({@link ModelFiles#save}).
+     * Encodes the parameters and {@code card} for saving ({@link ModelFiles#encode}).
      *
-     * @return the card as written
+     * @throws IllegalArgumentException when the card describes another architecture
      */
-    public ModelCard save(Path dir, ModelCard card) throws IOException {
+    public ModelFiles.Encoded encode(ModelCard card) {
         if (!SunDnnArchitecture.fromCard(card).equals(architecture)) {
             throw new IllegalArgumentException("card: describes " + SunDnnArchitecture.fromCard(card)
                     + ", the network is " + architecture);
         }
-        return ModelFiles.save(dir, block, card);
+        return ModelFiles.encode(block, card);
     }
 
     @Override

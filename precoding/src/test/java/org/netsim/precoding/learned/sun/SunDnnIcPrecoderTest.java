@@ -39,7 +39,8 @@ class SunDnnIcPrecoderTest extends PrecoderContractTest {
             SunDnnTrainer.Config c = SunDnnTrainer.Config.defaults(a).withEpochs(2).withBatchSize(100);
             try (SunDnnTrainer.Result r = SunDnnTrainer.train(SunDnnDataset.of(SunSamples.ic(4, 1000, 5), a),
                     SunDnnDataset.of(SunSamples.ic(4, 100, 6), a), c, e -> { })) {
-                r.network().save(modelDir, SunDnnNetworkTest.card(a));
+                org.netsim.precoding.learned.ModelDirectories.write(modelDir,
+                        r.network().encode(SunDnnNetworkTest.card(a)));
             }
             precoder = new SunDnnPrecoder(PrecoderOptions.defaults().with("model", modelDir.toString()));
         }

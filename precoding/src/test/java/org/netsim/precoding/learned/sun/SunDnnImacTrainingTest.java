@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.netsim.precoding.Problem;
 import org.netsim.precoding.learned.EngineAssumptions;
 import org.netsim.precoding.learned.ModelCard;
+import org.netsim.precoding.learned.ModelDirectories;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture.InputTransform;
 
 /**
@@ -128,7 +129,7 @@ class SunDnnImacTrainingTest {
                                 "output", "q_k = p_k / P_k, dimensionless in [0, 1]",
                                 "sumRate", "bit/s/Hz in the scores named *Bit, ratios dimensionless"),
                         ModelCard.projectVersionOfThisBuild(), scores, null);
-                r.network().save(Path.of(out), card);
+                ModelDirectories.write(Path.of(out), r.network().encode(card));
                 System.out.println("saved to " + Path.of(out).toAbsolutePath());
             }
             assertTrue(t.bestRatio() >= TARGET, "DNN/WMMSE " + t.bestRatio() + " < " + TARGET);

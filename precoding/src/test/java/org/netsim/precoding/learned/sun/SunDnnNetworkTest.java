@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netsim.precoding.Problem;
 import org.netsim.precoding.learned.EngineAssumptions;
 import org.netsim.precoding.learned.ModelCard;
+import org.netsim.precoding.learned.ModelDirectories;
 import org.netsim.precoding.learned.ModelFiles;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture.InputTransform;
 
@@ -84,7 +85,9 @@ class SunDnnNetworkTest {
         ModelCard written;
         try (SunDnnNetwork net = SunDnnNetwork.initialise(SMALL, 8, Device.cpu())) {
             before = net.predict(problems);
-            written = net.save(model, card(SMALL));
+            ModelFiles.Encoded encoded = net.encode(card(SMALL));
+            ModelDirectories.write(model, encoded);
+            written = encoded.card();
         }
         assertTrue(Files.exists(model.resolve(ModelFiles.CARD_FILE)));
         try (Stream<Path> files = Files.list(model)) {
@@ -107,9 +110,9 @@ class SunDnnNetworkTest {
     void loadingFailsClearlyOnMismatchedFiles(@TempDir Path dir) throws IOException {
         Path model = dir.resolve("m");
         try (SunDnnNetwork net = SunDnnNetwork.initialise(SMALL, 8, Device.cpu())) {
-            net.save(model, card(SMALL));
+            ModelDirectories.write(model, net.encode(card(SMALL)));
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> net.save(dir.resolve("x"), card(SMALL.withHidden(16))));
+                    () -> net.encode(card(SMALL.withHidden(16))));
             assertTrue(e.getMessage().startsWith("card: describes"), e.getMessage());
         }
         ModelFiles.Location loc = ModelFiles.Location.directory(model);
