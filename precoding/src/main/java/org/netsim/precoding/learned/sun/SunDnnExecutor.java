@@ -12,7 +12,7 @@ public final class SunDnnExecutor {
 
     private final SunDnnArchitecture architecture;
     private final int[] widths;
-    private final double[][] weights; // layer l: [out x in] row-major
+    private final double[][] weights; // layer l: W_l^T, [in x out] row-major (an axpy per input vectorises)
     private final double[][] biases;
 
     SunDnnExecutor(SunDnnArchitecture architecture, float[][] weights, float[][] biases) {
@@ -29,8 +29,10 @@ public final class SunDnnExecutor {
             }
             this.weights[l] = new double[in * out];
             this.biases[l] = new double[out];
-            for (int e = 0; e < in * out; e++) {
-                this.weights[l][e] = weights[l][e];
+            for (int o = 0; o < out; o++) {
+                for (int i = 0; i < in; i++) {
+                    this.weights[l][i * out + o] = weights[l][o * in + i];
+                }
             }
             for (int e = 0; e < out; e++) {
                 this.biases[l][e] = biases[l][e];
@@ -69,14 +71,18 @@ public final class SunDnnExecutor {
             int in = widths[l];
             int out = widths[l + 1];
             double[] w = weights[l];
-            double[] y = new double[out];
-            for (int o = 0; o < out; o++) {
-                double s = biases[l][o];
-                int row = o * in;
-                for (int i = 0; i < in; i++) {
-                    s += w[row + i] * x[i];
+            double[] y = biases[l].clone();
+            for (int i = 0; i < in; i++) {
+                double xi = x[i];
+                if (xi != 0.0) { // ReLU zeros are common: skip their row
+                    int row = i * out;
+                    for (int o = 0; o < out; o++) {
+                        y[o] += w[row + o] * xi;
+                    }
                 }
-                y[o] = l < last ? Math.max(s, 0.0) : Math.min(Math.max(s, 0.0), 1.0);
+            }
+            for (int o = 0; o < out; o++) {
+                y[o] = l < last ? Math.max(y[o], 0.0) : Math.min(Math.max(y[o], 0.0), 1.0);
             }
             x = y;
         }

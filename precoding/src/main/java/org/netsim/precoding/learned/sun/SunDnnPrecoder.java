@@ -28,9 +28,10 @@ import org.netsim.precoding.learned.ModelFiles;
  * sigma_k^2 (the input is normalised, see {@link SunDnnArchitecture}). Weights alpha_k do not enter: the network
  * imitates WMMSE with equal weights, as in the paper. A mismatch is an {@link IllegalArgumentException} naming it.
  *
- * <p>Options: {@code model=DIR}, a directory saved by the trainer (default: the shipped model for
- * {@code sun-imac-3-12}, {@value #DEFAULT_MODEL} on the class path); {@code binarize=true|false} (default: the
- * card's {@code binarize}, the variant that scored higher on the validation set). Loading needs the PyTorch
+ * <p>Options: {@code model=NAME|DIR}, the name of a shipped model ({@code sun-imac-3-12}, the default, or
+ * {@code sun-ic-10}; class-path folders under {@value #SHIPPED_FOLDER}) or a directory saved by the trainer (write
+ * {@code ./sun-ic-10} for a directory of a shipped model's name); {@code binarize=true|false} (default: the card's
+ * {@code binarize}, the variant that scored higher on the validation set). Loading needs the PyTorch
  * engine once (to read DJL's parameter file); solving runs the weights in plain Java ({@link SunDnnExecutor}),
  * ignores the initialisation and reports 0 iterations. Immutable and thread-safe.
  */
@@ -38,8 +39,12 @@ public final class SunDnnPrecoder implements Precoder {
 
     /** Registry name. */
     public static final String NAME = "sun-dnn";
-    /** Class-path folder of the shipped model. */
-    public static final String DEFAULT_MODEL = "org/netsim/precoding/learned/sun/sun-imac-3-12";
+    /** Class-path folder of the shipped models. */
+    public static final String SHIPPED_FOLDER = "org/netsim/precoding/learned/sun";
+    /** Names of the shipped models (each named after its training scenario). */
+    public static final List<String> SHIPPED_MODELS = List.of("sun-imac-3-12", "sun-ic-10");
+    /** The model used without a {@code model} option. */
+    public static final String DEFAULT_MODEL = "sun-imac-3-12";
     /** Card hyperparameter: whether to binarise by default. */
     public static final String BINARIZE = "binarize";
 
@@ -56,17 +61,19 @@ public final class SunDnnPrecoder implements Precoder {
     /** @param options {@code model} and {@code binarize}; anything else is rejected naming it */
     public SunDnnPrecoder(PrecoderOptions options) {
         options.requireOnly(NAME, "model", BINARIZE);
-        String dir = options.get("model", null);
+        String model = options.get("model", DEFAULT_MODEL);
         Loaded loaded;
-        if (dir == null) {
-            loaded = SHIPPED.computeIfAbsent(DEFAULT_MODEL, f -> load(ModelFiles.Location.classpath(f)));
-            where = NAME + " (shipped model " + DEFAULT_MODEL + ")";
+        if (SHIPPED_MODELS.contains(model)) {
+            loaded = SHIPPED.computeIfAbsent(model,
+                    m -> load(ModelFiles.Location.classpath(SHIPPED_FOLDER + "/" + m)));
+            where = NAME + " (shipped model " + model + ")";
         } else {
-            if (dir.isBlank()) {
-                throw new IllegalArgumentException("precoder.model: empty directory name");
+            if (model.isBlank()) {
+                throw new IllegalArgumentException("precoder.model: empty; expected a shipped model ("
+                        + String.join(", ", SHIPPED_MODELS) + ") or a model directory");
             }
-            loaded = load(ModelFiles.Location.directory(Path.of(dir)));
-            where = NAME + " (model " + dir + ")";
+            loaded = load(ModelFiles.Location.directory(Path.of(model)));
+            where = NAME + " (model " + model + ")";
         }
         this.executor = loaded.executor();
         this.card = loaded.card();

@@ -10,7 +10,7 @@ public final class SunDnnProvider implements PrecoderProvider {
     public List<Entry> precoders() {
         return List.of(new Entry(SunDnnPrecoder.NAME,
                 "DNN approximation of WMMSE power control for the IC / IMAC (Sun et al., 'Learning to Optimize', "
-                        + "Fig. 4); options model=DIR, binarize=true|false",
+                        + "Fig. 4); options model=sun-imac-3-12|sun-ic-10|DIR, binarize=true|false",
                 SunDnnPrecoder::new));
     }
 }

@@ -73,17 +73,18 @@ class SunDnnPrecoderTest extends PrecoderContractTest {
         SunDnnPrecoder p = (SunDnnPrecoder) precoder();
         assertEquals("sun-imac-3-12", p.card().training().scenario());
         assertEquals(12, p.card().dimensions().get("links"));
-        assertTrue(p.card().training().command().contains("SunDnnImacTrainingTest"), p.card().training().command());
-        assertTrue(p.card().validation().get("testBinarizedSumRateRatio") >= SunDnnImacTrainingTest.TARGET
-                || p.card().validation().get("testSumRateRatio") >= SunDnnImacTrainingTest.TARGET);
-        assertEquals(SunDnnImacTrainingTest.architecture(), SunDnnArchitecture.fromCard(p.card()));
+        assertEquals(SunDnnShippedModelsTest.IMAC.command(), p.card().training().command());
+        assertTrue(p.card().validation().get("testBinarizedSumRateRatio") >= SunDnnShippedModelsTest.IMAC_TARGET
+                || p.card().validation().get("testSumRateRatio") >= SunDnnShippedModelsTest.IMAC_TARGET);
+        assertEquals(SunDnnShippedModelsTest.IMAC_ARCHITECTURE, SunDnnArchitecture.fromCard(p.card()));
     }
 
     /**
      * On a fresh seed (500 samples, not seen in training or selection) the shipped model keeps at least
      * {@value #FRESH_RATIO} of WMMSE's average sum rate (its test score on 10^4 samples is above 0.97; 500
      * samples have a standard error of the ratio of about 0.003) and beats full power and a WMMSE stopped after
-     * {@value #TRUNCATED_ITERATIONS} iterations.
+     * {@value #TRUNCATED_ITERATIONS} iterations (on 2000 fresh samples: 97.8% of WMMSE, against 39.6% and 93.4%;
+     * the DNN matches WMMSE after 5 iterations, 98.0%).
      */
     @Test
     void beatsBaselinesOnAFreshSeed() {
@@ -107,7 +108,7 @@ class SunDnnPrecoderTest extends PrecoderContractTest {
     }
 
     static final double FRESH_RATIO = 0.96;
-    static final int TRUNCATED_ITERATIONS = 2;
+    static final int TRUNCATED_ITERATIONS = 3;
 
     private static double[] ones(int k) {
         double[] q = new double[k];
@@ -140,8 +141,8 @@ class SunDnnPrecoderTest extends PrecoderContractTest {
     void rejectsOtherProblemsAndBadOptionsInOneLine() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> precoder().solve(SunSamples.icSample(10, 1, 0)));
-        assertEquals("sun-dnn (shipped model org/netsim/precoding/learned/sun/sun-imac-3-12): the model accepts"
-                + " links = 12, the problem has links = 10", e.getMessage());
+        assertEquals("sun-dnn (shipped model sun-imac-3-12): the model accepts links = 12, the problem has"
+                + " links = 10", e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> precoder().solve(SunSamples.icSample(12, 1, 0)));
         assertTrue(e.getMessage().contains("needs co-located receivers"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PrecoderRegistry.create(SunDnnPrecoder.NAME,
