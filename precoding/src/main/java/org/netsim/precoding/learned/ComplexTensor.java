@@ -77,8 +77,16 @@ public record ComplexTensor(NDArray re, NDArray im) {
             }
         }
         Shape shape = new Shape(batch.length, rows, cols);
-        return new ComplexTensor(manager.create(re, shape).toType(type, false),
-                manager.create(im, shape).toType(type, false));
+        return new ComplexTensor(converted(manager.create(re, shape), type), converted(manager.create(im, shape), type));
+    }
+
+    /** @return {@code a} as {@code type}, closing the float64 staging array when a copy was made */
+    private static NDArray converted(NDArray a, DataType type) {
+        NDArray t = a.toType(type, false);
+        if (t != a) {
+            a.close();
+        }
+        return t;
     }
 
     /** @return matrix {@code b} of a tensor of shape [B, rows, cols], in double precision */
