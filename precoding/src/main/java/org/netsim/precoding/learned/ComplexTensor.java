@@ -77,7 +77,8 @@ public record ComplexTensor(NDArray re, NDArray im) {
             }
         }
         Shape shape = new Shape(batch.length, rows, cols);
-        return new ComplexTensor(converted(manager.create(re, shape), type), converted(manager.create(im, shape), type));
+        return new ComplexTensor(converted(manager.create(re, shape), type),
+                converted(manager.create(im, shape), type));
     }
 
     /** @return {@code a} as {@code type}, closing the float64 staging array when a copy was made */

@@ -56,8 +56,8 @@ class ComplexTensorTest {
         assertEquals(expected.numRows, actual.numRows, what);
         assertEquals(expected.numCols, actual.numCols, what);
         for (int e = 0; e < expected.getDataLength(); e++) {
-            assertEquals(expected.data[e], actual.data[e], VALUE_TOLERANCE_F64 * Math.max(1, Math.abs(expected.data[e])),
-                    what + " entry " + e);
+            assertEquals(expected.data[e], actual.data[e],
+                    VALUE_TOLERANCE_F64 * Math.max(1, Math.abs(expected.data[e])), what + " entry " + e);
         }
     }
 

@@ -78,7 +78,10 @@ class SunDnnIcShippedPrecoderTest extends PrecoderContractTest {
                 p.card().validation().get("testSumRateRatio")) >= SunDnnShippedModelsTest.IC_TARGET);
     }
 
-    /** At least {@value #FRESH_RATIO} of WMMSE on 500 fresh samples, and above WMMSE stopped after 3 iterations (on 2000 fresh samples: 97.4% against 91.2%). */
+    /**
+     * At least {@value #FRESH_RATIO} of WMMSE on 500 fresh samples, and above WMMSE stopped after 3 iterations
+     * (on 2000 fresh samples: 97.4% against 91.2%).
+     */
     @Test
     void beatsBaselinesOnAFreshSeed() {
         ScalarWmmsePrecoder full = SunDnnDataset.labeller();
