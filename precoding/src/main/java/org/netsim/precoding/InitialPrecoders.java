@@ -131,8 +131,11 @@ public final class InitialPrecoders {
         return v;
     }
 
-    /** A standard normal draw by the polar Box-Muller method (deterministic for a given generator state). */
-    private static double gaussian(SplittableRandom rng) {
+    /**
+     * A standard normal draw by the polar Box-Muller method (deterministic for a given generator state: the draws of
+     * {@code random} initialisations and of the test problems are fixed by their seeds).
+     */
+    public static double gaussian(SplittableRandom rng) {
         double u;
         double w;
         double r;

@@ -11,17 +11,9 @@ public final class TestProblems {
     private TestProblems() {
     }
 
-    /** A standard normal draw (polar Box-Muller). */
+    /** A standard normal draw (the polar Box-Muller method of {@link InitialPrecoders#gaussian}). */
     public static double gaussian(SplittableRandom rng) {
-        double u;
-        double w;
-        double r;
-        do {
-            u = 2 * rng.nextDouble() - 1;
-            w = 2 * rng.nextDouble() - 1;
-            r = u * u + w * w;
-        } while (r >= 1 || r == 0);
-        return u * Math.sqrt(-2 * Math.log(r) / r);
+        return InitialPrecoders.gaussian(rng);
     }
 
     /** @return a new rows x cols matrix of i.i.d. CN(0, variance) entries */
