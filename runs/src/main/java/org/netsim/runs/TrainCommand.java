@@ -234,7 +234,8 @@ final class TrainCommand implements Callable<Integer> {
     private String commandLine() {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         // picocli hands sub-commands the whole command line, from the sub-command's name on
-        StringBuilder sb = new StringBuilder(!args.isEmpty() && args.get(0).equals("train") ? "netsim" : "netsim train");
+        boolean fromName = !args.isEmpty() && args.get(0).equals("train");
+        StringBuilder sb = new StringBuilder(fromName ? "netsim" : "netsim train");
         for (String arg : args) {
             sb.append(' ').append(arg.matches("[A-Za-z0-9_./:=,+@%-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'");
         }
