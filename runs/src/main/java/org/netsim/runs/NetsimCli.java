@@ -17,8 +17,9 @@ import picocli.CommandLine.Command;
 @Command(name = "netsim", mixinStandardHelpOptions = true, versionProvider = NetsimCli.Version.class,
         description = "Multicell MU-MIMO precoding: time-evolving simulations, channel datasets, classic and "
                 + "learned precoders, comparisons and benchmarks.",
-        subcommands = {RunCommand.class, PlayCommand.class, RenderCommand.class, ScenariosCommand.class, PrecodersCommand.class, DatasetCommand.class, PrecodeCommand.class,
-                CompareCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, PlayCommand.class, RenderCommand.class, ScenariosCommand.class,
+                PrecodersCommand.class, DatasetCommand.class, PrecodeCommand.class, CompareCommand.class,
+                TrainCommand.class, EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class NetsimCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,122 @@
+package org.netsim.runs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.netsim.precoding.learned.ModelFiles;
+import org.netsim.precoding.learned.sun.SunDnnDataset;
+import org.netsim.precoding.learned.sun.SunDnnPrecoder;
+import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code netsim evaluate}: a trained (or shipped) learned model against its classic baseline on the same channels,
+ * as in the papers' tables. For a {@code sun-dnn} model the baseline is {@code wmmse-scalar} with the labelling
+ * settings (at most {@value SunDnnDataset#MAX_ITERATIONS} iterations, relative tolerance
+ * {@value SunDnnDataset#RELATIVE_TOLERANCE}, full-power start), the reference of the percentages.
+ *
+ * <p>The table is {@code netsim compare}'s: this command resolves and checks the model, then runs
+ * {@link CompareCommand} with the precoders {@code sun-dnn:model=DIR|NAME} and the baseline, so both commands
+ * give identical numbers for the same channels and seed.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate a learned model (a model directory or a shipped model's name) against its classic "
+                + "baseline on the same channels: compare's table and files, the baseline as reference.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true,
+            description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10.")
+    String model;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    CompareCommand.Source source;
+
+    @Option(names = "--samples", description = "Samples to draw (--scenario, default 100) or to use from the "
+            + "dataset (--channels, default all).")
+    Integer samples;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Root seed of the samples. Default: ${DEFAULT-VALUE}.")
+    long seed;
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--out", description = "Output directory (default results/evaluate-<model>-<timestamp>).")
+    Path out;
+
+    @Option(names = "--quiet", description = "No progress bars.")
+    boolean quiet;
+
+    @Option(names = "--no-charts", description = "Skip the charts.")
+    boolean noCharts;
+
+    /** @return the baseline spec of a {@code sun-dnn} model: scalar WMMSE with the labelling settings */
+    static String sunDnnBaseline() {
+        return "wmmse-scalar:iterations=" + SunDnnDataset.MAX_ITERATIONS + ":tolerance="
+                + SunDnnDataset.RELATIVE_TOLERANCE;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        String modelName;
+        if (SunDnnPrecoder.SHIPPED_MODELS.contains(model)) {
+            modelName = model;
+        } else {
+            Path dir = Path.of(model);
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("model: " + model + ": no such model directory (shipped models: "
+                        + String.join(", ", SunDnnPrecoder.SHIPPED_MODELS) + ")");
+            }
+            if (model.contains(",") || model.contains(":")) {
+                throw new IllegalArgumentException("model: " + model + ": a directory with ',' or ':' in its path "
+                        + "cannot be named in a precoder spec; rename or link it");
+            }
+            // the kind decides the baseline; readCard fails in one line for a missing card or another kind
+            ModelFiles.readCard(ModelFiles.Location.directory(dir), SunDnnPrecoder.NAME);
+            modelName = model;
+        }
+        String learned = SunDnnPrecoder.NAME + ":model=" + modelName;
+        String baseline = sunDnnBaseline();
+
+        List<String> args = new ArrayList<>();
+        if (source.scenario != null) {
+            args.addAll(List.of("--scenario", source.scenario));
+        } else {
+            args.addAll(List.of("--channels", source.channels.toString()));
+        }
+        args.addAll(List.of("--precoders", learned + "," + baseline, "--reference", baseline, "--init", "mrc",
+                "--seed", Long.toString(seed)));
+        if (samples != null) {
+            args.addAll(List.of("--samples", samples.toString()));
+        }
+        if (threads != null) {
+            args.addAll(List.of("--threads", threads.toString()));
+        }
+        if (quiet) {
+            args.add("--quiet");
+        }
+        if (noCharts) {
+            args.add("--no-charts");
+        }
+        Path dir = out != null ? out : Path.of("results", "evaluate-" + Path.of(model).getFileName() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        args.addAll(List.of("--out", dir.toString()));
+
+        CommandLine compare = new CommandLine(new CompareCommand());
+        compare.setOut(spec.commandLine().getOut());
+        compare.setErr(spec.commandLine().getErr());
+        compare.parseArgs(args.toArray(new String[0]));
+        return ((CompareCommand) compare.getCommand()).call();
+    }
+}
