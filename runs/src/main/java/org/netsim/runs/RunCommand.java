@@ -129,7 +129,12 @@ final class RunCommand implements Callable<Integer> {
         };
         NetworkSimulation sim = new NetworkSimulation(s.seed(), s.network(), s.groups(), s.newPrecodingStage(),
                 List.of(hub));
-        sim.start();
+        try {
+            sim.start();
+        } catch (IllegalArgumentException e) {
+            // a drop or mobility model that cannot place or start the UEs in this layout
+            throw new IllegalArgumentException(scenario + ": ues: " + e.getMessage(), e);
+        }
         List<MobileUe> ues = sim.ues();
         for (int id : recordChannels) {
             if (id < 0 || id >= ues.size()) {

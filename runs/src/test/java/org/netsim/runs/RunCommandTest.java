@@ -139,6 +139,13 @@ class RunCommandTest {
         CliTest.Run empty = run("run", yaml.toString(), "--out", dir.toString());
         assertEquals(1, empty.exit());
         assertTrue(empty.err().startsWith("netsim: s.yaml: ues: at least one UE group is required"), empty.err());
+        Path torus = tmp.resolve("torus.yaml");
+        Files.writeString(torus, "layout: {model: hexagonal, numSites: 7, wrapAround: true}\nues:\n"
+                + "  - {drop: {model: per-cell, uesPerCell: 1}, mobility: {model: random-direction}}\n");
+        CliTest.Run start = run("run", torus.toString(), "--slots", "2", "--out", tmp.resolve("t").toString());
+        assertEquals(1, start.exit());
+        assertTrue(start.err().startsWith("netsim: " + torus + ": ues: maxLegDurationS"), start.err());
+        assertFalse(Files.exists(tmp.resolve("t")));
         CliTest.Run missing = run("run", tmp.resolve("nope.yaml").toString());
         assertEquals(1, missing.exit());
         assertTrue(missing.err().contains("no such scenario file"), missing.err());
