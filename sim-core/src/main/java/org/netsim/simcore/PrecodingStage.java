@@ -14,10 +14,11 @@ import org.netsim.precoding.Solution;
  * hold, warm-started from the previous slot's precoders.
  *
  * <p>Warm start: a UE that kept its serving cell since the last slot (and its antenna and stream counts) starts
- * from its last precoder V_i; every other UE starts from the fresh initialisation ({@code fresh}, MRC by default)
+ * from its last precoder V_i, unless that precoder was switched off (V_i = 0 is a fixed point of WMMSE); every other UE starts from the fresh initialisation ({@code fresh}, MRC by default)
  * of this slot's problem. The combined start is scaled down per BS if it exceeds the budget (a BS that gained UEs),
  * as {@link Init#given} does. With warm start off, every slot starts fresh. Precoders that are closed-form ignore
- * the start. Not thread-safe: one instance per network.
+ * the start. Optionally the weights of the problem are replaced by proportional-fair ones
+ * ({@link #withProportionalFairWeights}). Not thread-safe: one instance per network.
  */
 public final class PrecodingStage {
 
@@ -32,6 +33,7 @@ public final class PrecodingStage {
     private final Init fresh;
     private final boolean warmStart;
     private final Map<Integer, Memory> last = new HashMap<>();
+    private ProportionalFairWeights fairness;
 
     /**
      * @param precoder the precoder called every slot
@@ -45,6 +47,34 @@ public final class PrecodingStage {
         this.precoder = precoder;
         this.fresh = fresh;
         this.warmStart = warmStart;
+    }
+
+    /**
+     * Makes the precoder maximise a proportional-fair weighted sum rate (see {@link ProportionalFairWeights})
+     * instead of the problem's own weights.
+     *
+     * @return this stage
+     */
+    public PrecodingStage withProportionalFairWeights(double timeConstantSlots) {
+        this.fairness = new ProportionalFairWeights(timeConstantSlots);
+        return this;
+    }
+
+    /** Tells the stage the rates the UEs achieved in the slot (for proportional-fair weights); no-op otherwise. */
+    public void observeRates(int[] ueIds, double[] ratesNat) {
+        if (fairness != null) {
+            fairness.observe(ueIds, ratesNat);
+        }
+    }
+
+    /**
+     * A precoder the last solve switched off (power below 1e-9 of the fresh start's) is not carried over: V_i = 0 is a
+     * fixed point of WMMSE-type iterations (U_i = 0, so the candidate beamformer is 0), so a warm start from it would
+     * keep the UE off whatever its weight.
+     */
+    private static boolean switchedOff(ZMatrixRMaj previous, ZMatrixRMaj fresh) {
+        return org.netsim.precoding.linalg.ComplexOps.frobeniusSquared(previous)
+                <= 1e-9 * org.netsim.precoding.linalg.ComplexOps.frobeniusSquared(fresh);
     }
 
     /** @return the precoder */
@@ -65,6 +95,9 @@ public final class PrecodingStage {
             throw new IllegalArgumentException("ueIds: expected " + csiProblem.numUe() + ", got " + ueIds.length);
         }
         long t0 = System.nanoTime();
+        if (fairness != null) {
+            csiProblem = csiProblem.toBuilder().weights(fairness.weights(ueIds)).build();
+        }
         Init init = fresh;
         int warm = 0;
         if (warmStart && !last.isEmpty()) {
@@ -72,7 +105,8 @@ public final class PrecodingStage {
             for (int i = 0; i < ueIds.length; i++) {
                 Memory m = last.get(ueIds[i]);
                 if (m != null && m.servingCell() == csiProblem.servingBs(i)
-                        && m.precoder().numRows == start[i].numRows && m.precoder().numCols == start[i].numCols) {
+                        && m.precoder().numRows == start[i].numRows && m.precoder().numCols == start[i].numCols
+                        && !switchedOff(m.precoder(), start[i])) {
                     start[i] = m.precoder();
                     warm++;
                 }

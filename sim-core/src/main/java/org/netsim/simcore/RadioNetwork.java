@@ -232,6 +232,13 @@ public final class RadioNetwork {
         } else {
             rates = RateEvaluator.evaluate(problem(false), solution.precoders());
         }
+        if (rates != null) {
+            int[] ids = new int[order.length];
+            for (int i = 0; i < order.length; i++) {
+                ids[i] = order[i].id;
+            }
+            precoding.observeRates(ids, rates.ueRateNat());
+        }
     }
 
     /** Phase 6: one report to every listener. */

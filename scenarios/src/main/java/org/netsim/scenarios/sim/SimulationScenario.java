@@ -47,13 +47,15 @@ import org.netsim.simcore.UeGroup;
  * @param precoderOptions its options (iterations, tolerance and its own keys)
  * @param init the fresh initialisation of UEs without a warm start
  * @param warmStart whether to start from the previous slot's precoders
+ * @param proportionalFair whether the rate weights are proportional-fair (else the UEs' equal weights)
+ * @param fairnessTimeConstantSlots the averaging time constant of the proportional-fair weights, in slots
  * @param traceEvery record every n-th slot in the playback trace
  * @param resolvedYaml the scenario with every default filled in
  */
 public record SimulationScenario(String name, String description, long seed, long slots, double carrierHz,
         NetworkConfig network,
         List<UeGroup> groups, String precoderName, PrecoderOptions precoderOptions, Init init, boolean warmStart,
-        int traceEvery, String resolvedYaml) {
+        boolean proportionalFair, double fairnessTimeConstantSlots, int traceEvery, String resolvedYaml) {
 
     /** Noise bandwidth of the thermal noise model when the file gives none (10 MHz, an LTE/NR carrier). */
     public static final double DEFAULT_BANDWIDTH_HZ = 10e6;
@@ -63,7 +65,8 @@ public record SimulationScenario(String name, String description, long seed, lon
 
     /** @return a new precoding phase for this scenario (a fresh precoder and empty warm-start memory) */
     public PrecodingStage newPrecodingStage() {
-        return new PrecodingStage(newPrecoder(), init, warmStart);
+        PrecodingStage stage = new PrecodingStage(newPrecoder(), init, warmStart);
+        return proportionalFair ? stage.withProportionalFairWeights(fairnessTimeConstantSlots) : stage;
     }
 
     /** @return a new instance of the scenario's precoder */
@@ -192,8 +195,12 @@ public record SimulationScenario(String name, String description, long seed, lon
                 .withTolerance(tree.getDouble("precoder.tolerance", 0, 0, 1));
         String initName = tree.getChoice("precoder.init", "mrc", List.of("mrc", "zf", "random"));
         boolean warmStart = tree.getBoolean("precoder.warmStart", true);
+        boolean proportionalFair = tree.getChoice("precoder.ueWeights", "equal",
+                List.of("equal", "proportional-fair")).equals("proportional-fair");
+        double fairnessSlots = tree.getDouble("precoder.fairnessTimeConstantSlots", 100, 1, 1e9);
         for (String key : tree.keysOf("precoder")) {
-            if (!List.of("name", "iterations", "tolerance", "init", "warmStart").contains(key)) {
+            if (!List.of("name", "iterations", "tolerance", "init", "warmStart", "ueWeights",
+                    "fairnessTimeConstantSlots").contains(key)) {
                 options = options.with(key, tree.getString("precoder." + key, ""));
             }
         }
@@ -209,8 +216,7 @@ public record SimulationScenario(String name, String description, long seed, lon
         int traceEvery = tree.getInt("output.traceEvery", 1, 1, 1_000_000);
         tree.requireAllRead();
         return new SimulationScenario(name, description, seed, slots, carrierHz, network, groups, precoderName,
-                options, init,
-                warmStart, traceEvery, tree.resolved());
+                options, init, warmStart, proportionalFair, fairnessSlots, traceEvery, tree.resolved());
     }
 
     private interface Factory<T> {

@@ -166,4 +166,32 @@ class SimulationScenarioTest {
         assertEquals(last.sumRateNat(), rate, 1e-9 * rate);
         assertEquals(7, sim.network().baseStations().size());
     }
+
+    /**
+     * Proportional-fair weights serve the UEs that equal weights switch off: the share of (UE, slot) pairs without
+     * rate (below 0.01 nat/s/Hz) falls, and the sum rate stays of the same order.
+     */
+    @Test
+    void proportionalFairWeightsServeTheUesEqualWeightsSwitchOff() {
+        double[] off = new double[2];
+        double[] mean = new double[2];
+        String[] weights = {"equal", "proportional-fair"};
+        for (int w = 0; w < 2; w++) {
+            SimulationScenario s = SimulationCatalog.load("urban-7cell", List.of("precoder.ueWeights=" + weights[w],
+                    "precoder.fairnessTimeConstantSlots=20"));
+            List<SlotReport> reports = run(s, 120);
+            int pairs = 0;
+            for (SlotReport r : reports.subList(60, 120)) {
+                for (int u = 0; u < r.numUes(); u++) {
+                    off[w] += r.rateNat(u) < 0.01 ? 1 : 0;
+                    pairs++;
+                }
+                mean[w] += r.meanRateNat() / 60;
+            }
+            off[w] /= pairs;
+        }
+        assertTrue(off[1] < 0.5 * off[0], "share of UE-slots without rate: equal " + off[0] + ", proportional-fair "
+                + off[1]);
+        assertTrue(mean[1] > 0.5 * mean[0], "the mean rate stays of the same order: " + mean[0] + " vs " + mean[1]);
+    }
 }
