@@ -42,7 +42,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "Fewer samples and repetitions (a smoke run, not a measurement).")
     boolean quick;
 
-    @Option(names = "--only", split = ",", description = "Run only these cases (wmmse, fastfp, sim-rzf, sim-wmmse).")
+    @Option(names = "--only", split = ",",
+            description = "Run only these cases (wmmse, fastfp, sim-rzf, sim-wmmse, sun-dnn).")
     List<String> only;
 
     @Option(names = "--sim-slots", defaultValue = "3000",
@@ -111,6 +112,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         StringBuilder simCsv = new StringBuilder(
                 "case,scenario,slots,ues,slots_per_second,precoder_seconds_per_slot,share_outside_precoder\n");
+        StringBuilder learnedCsv = new StringBuilder(
+                "case,scenario,problems,us_per_problem,baseline_us_per_problem,speedup\n");
         long slots = quick ? 200 : simSlots;
         for (String[] c : new String[][] {{"sim-rzf", "precoder=rzf"}, {"sim-wmmse", "precoder.iterations=5"}}) {
             if (only != null && !only.contains(c[0])) {
@@ -124,6 +127,27 @@ final class BenchCommand implements Callable<Integer> {
                     100 * r[2]);
             simCsv.append(String.format(Locale.ROOT, "%s,urban-7cell,%d,%d,%.2f,%.6e,%.4f%n", c[0], slots, (int) r[3],
                     r[0], r[1], r[2]));
+        }
+        if (only == null || only.contains("sun-dnn")) {
+            // learned power control against the algorithm it imitates, per problem, single thread, same channels
+            List<Problem> imac = ScenarioSamples.draw(SnapshotCatalog.get("sun-imac-3-12"), quick ? 200 : 5000, 7);
+            Precoder dnn = PrecoderRegistry.create("sun-dnn", PrecoderOptions.defaults());
+            Precoder wmmse = PrecoderRegistry.create("wmmse-scalar", PrecoderOptions.defaults()
+                    .withMaxIterations(500).withTolerance(1e-6));
+            timeAll(dnn, imac.subList(0, Math.min(200, imac.size())));
+            timeAll(wmmse, imac.subList(0, Math.min(200, imac.size())));
+            double[] dnnUs = new double[reps];
+            double[] wmmseUs = new double[reps];
+            for (int r = 0; r < reps; r++) {
+                dnnUs[r] = timeAll(dnn, imac) / 1e3 / imac.size();
+                wmmseUs[r] = timeAll(wmmse, imac) / 1e3 / imac.size();
+            }
+            double d = median(dnnUs);
+            double w = median(wmmseUs);
+            o.printf(Locale.ROOT, "sun-dnn   sun-imac-3-12 %6d problems: %.1f us per problem (per-problem executor), "
+                    + "scalar WMMSE %.1f us: %.1fx faster%n", imac.size(), d, w, w / d);
+            learnedCsv.append(String.format(Locale.ROOT, "sun-dnn,sun-imac-3-12,%d,%.3f,%.3f,%.3f%n", imac.size(), d,
+                    w, w / d));
         }
         if (memorySlots > 0) {
             SimulationScenario sc = SimulationCatalog.load("urban-7cell", List.of("precoder=rzf"));
@@ -141,7 +165,7 @@ final class BenchCommand implements Callable<Integer> {
             o.println();
         }
         if (out != null) {
-            AtomicFiles.writeString(out, csv.toString() + simCsv);
+            AtomicFiles.writeString(out, csv.toString() + simCsv + learnedCsv);
         }
         return 0;
     }
