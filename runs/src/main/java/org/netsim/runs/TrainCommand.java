@@ -16,6 +16,7 @@ import org.netsim.precoding.learned.LearnedEngine;
 import org.netsim.precoding.learned.ModelCard;
 import org.netsim.precoding.learned.ModelFiles;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture;
+import org.netsim.precoding.learned.sun.SunDnnCards;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture.InputTransform;
 import org.netsim.precoding.learned.sun.SunDnnDataset;
 import org.netsim.precoding.learned.sun.SunDnnPrecoder;
@@ -201,32 +202,17 @@ final class TrainCommand implements Callable<Integer> {
 
     private ModelCard card(SunDnnArchitecture a, SunDnnTrainer.Config c, SunDnnTrainer.Result r, SunDnnScore v,
             boolean binarize, String scenarioName, double wallS) {
-        Map<String, Object> hyper = new LinkedHashMap<>(a.hyperparameters());
-        hyper.put("optimizer", "RMSprop");
-        hyper.put("learningRate", c.learningRate());
-        hyper.put("rho", c.rho());
-        hyper.put("epsilon", c.epsilon());
-        hyper.put("batchSize", c.batchSize());
-        hyper.put("maxEpochs", c.epochs());
-        hyper.put("decayFactor", c.decayFactor());
-        hyper.put("bestEpoch", r.bestEpoch());
-        hyper.put("loss", "MSE of p_k / P_k against the WMMSE labels");
-        hyper.put(SunDnnPrecoder.BINARIZE, binarize);
+        Map<String, Object> hyper = SunDnnCards.hyperparameters(a, c, r, binarize);
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("initialValidationMse", r.initialValidationMse());
         scores.put("validationMse", v.mse());
         scores.put("validationSumRateRatio", v.ratio());
         scores.put("validationBinarizedSumRateRatio", v.binarizedRatio());
         scores.put("validationWmmseSumRateBit", v.wmmseSumRateNat() / Math.log(2));
-        String input = (a.transform() == InputTransform.LOG_MAGNITUDE ? "ln(|h_kj| sqrt(P_j) / sigma_k)"
-                : "|h_kj| sqrt(P_j) / sigma_k") + ", dimensionless, "
-                + (a.layout() == SunDnnArchitecture.InputLayout.CELLS ? "one row per cell (N x K)"
-                        : "all links (K x K)");
         return new ModelCard(ModelCard.FORMAT_VERSION, SunDnnPrecoder.NAME, a.describe(), hyper, a.dimensions(),
                 new ModelCard.Training(scenarioName, commandLine(), c.seed(), samples, validation,
                         SunDnnDataset.describeLabels(), Math.rint(wallS * 10) / 10, "cpu"),
-                Map.of("input", input, "output", "q_k = p_k / P_k, dimensionless in [0, 1]",
-                        "sumRate", "bit/s/Hz in the scores named *Bit, ratios dimensionless"),
+                SunDnnCards.units(a),
                 ModelCard.projectVersionOfThisBuild(), scores, null);
     }
 

@@ -133,17 +133,7 @@ class SunDnnShippedModelsTest {
 
             String out = System.getProperty("netsim.sunDnn.out");
             if (out != null && !out.isBlank()) {
-                Map<String, Object> hyper = new LinkedHashMap<>(a.hyperparameters());
-                hyper.put("optimizer", "RMSprop");
-                hyper.put("learningRate", c.learningRate());
-                hyper.put("rho", c.rho());
-                hyper.put("epsilon", c.epsilon());
-                hyper.put("batchSize", c.batchSize());
-                hyper.put("maxEpochs", c.epochs());
-                hyper.put("decayFactor", c.decayFactor());
-                hyper.put("bestEpoch", r.bestEpoch());
-                hyper.put("loss", "MSE of p_k / P_k against the WMMSE labels");
-                hyper.put(SunDnnPrecoder.BINARIZE, binarize);
+                Map<String, Object> hyper = SunDnnCards.hyperparameters(a, c, r, binarize);
                 Map<String, Double> scores = new LinkedHashMap<>();
                 scores.put("validationMse", v.mse());
                 scores.put("validationSumRateRatio", v.ratio());
@@ -151,17 +141,12 @@ class SunDnnShippedModelsTest {
                 scores.put("testSumRateRatio", t.ratio());
                 scores.put("testBinarizedSumRateRatio", t.binarizedRatio());
                 scores.put("testWmmseSumRateBit", t.wmmseSumRateNat() / Math.log(2));
-                String input = (a.transform() == InputTransform.LOG_MAGNITUDE ? "ln(|h_kj| sqrt(P_j) / sigma_k)"
-                        : "|h_kj| sqrt(P_j) / sigma_k") + ", dimensionless, "
-                        + (a.layout() == SunDnnArchitecture.InputLayout.CELLS ? "one row per cell (N x K)"
-                                : "all links (K x K)");
                 ModelCard card = new ModelCard(ModelCard.FORMAT_VERSION, SunDnnPrecoder.NAME, a.describe(), hyper,
                         a.dimensions(),
                         new ModelCard.Training(recipe.scenario(), recipe.command(), c.seed(),
                                 recipe.trainingSamples(), VALIDATION_SAMPLES, SunDnnDataset.describeLabels(),
                                 Math.rint(wallS), Device.cpu().toString()),
-                        Map.of("input", input, "output", "q_k = p_k / P_k, dimensionless in [0, 1]",
-                                "sumRate", "bit/s/Hz in the scores named *Bit, ratios dimensionless"),
+                        SunDnnCards.units(a),
                         ModelCard.projectVersionOfThisBuild(), scores, null);
                 Path dir = Path.of(out, recipe.scenario());
                 ModelDirectories.write(dir, r.network().encode(card));
