@@ -8,8 +8,6 @@ import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
 import org.netsim.precoding.Solution;
 import org.netsim.precoding.StoppingRule;
-import org.netsim.precoding.linalg.ComplexOps;
-import org.netsim.precoding.linalg.SmallCholesky;
 
 /**
  * WMMSE for the multicell MU-MIMO downlink with per-BS power budgets (Shi, Razaviyayn, Luo, He, "An Iteratively
@@ -134,18 +132,8 @@ public final class WmmsePrecoder implements Precoder {
             int numUe = p.numUe();
             double wsr = 0;
             for (int i = 0; i < numUe; i++) {
-                ZMatrixRMaj z = interference[i];
-                java.util.Arrays.fill(z.data, 0, z.getDataLength(), 0.0);
-                ComplexOps.addIdentity(p.noisePowerW(i), z);
-                for (int j = 0; j < numUe; j++) {
-                    ZMatrixRMaj g = cross[i][j];
-                    ComplexOps.mult(p.channel(i, p.servingBs(j)), v[j], g); // [N_i x d_j]
-                    if (j != i) {
-                        ComplexOps.multAddABh(g, g, z);
-                    }
-                }
-                SmallCholesky.hermitianPart(z);
-                ueSteps[i].compute(z, cross[i][i], u[i], w[i], uw[i], factor[i]);
+                UeMeasurement.measure(p, i, v, cross[i], interference[i]);
+                ueSteps[i].compute(interference[i], cross[i][i], u[i], w[i], uw[i], factor[i]);
                 wsr += p.weight(i) * ueSteps[i].lastRateNat();
             }
             return wsr;

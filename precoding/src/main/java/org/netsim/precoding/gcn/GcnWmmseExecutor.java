@@ -7,8 +7,7 @@ import org.netsim.precoding.Init;
 import org.netsim.precoding.InitialPrecoders;
 import org.netsim.precoding.Problem;
 import org.netsim.precoding.RateEvaluator;
-import org.netsim.precoding.linalg.ComplexOps;
-import org.netsim.precoding.linalg.SmallCholesky;
+import org.netsim.precoding.classic.UeMeasurement;
 
 /**
  * The per-problem executor of a GCN-WMMSE network (GCN-WMMSE paper "Coordinated Sum-Rate Maximization in Multicell
@@ -239,17 +238,7 @@ public final class GcnWmmseExecutor {
 
     /** G_ij = H_{i k_j} V_j for every j and Z_i = sigma_i^2 I + sum_{j != i} G_ij G_ij^H. */
     private void measure(int i) {
-        ZMatrixRMaj z = interference[i];
-        Arrays.fill(z.data, 0, z.getDataLength(), 0.0);
-        ComplexOps.addIdentity(problem.noisePowerW(i), z);
-        for (int j = 0; j < problem.numUe(); j++) {
-            ZMatrixRMaj g = cross[i][j];
-            ComplexOps.mult(problem.channel(i, problem.servingBs(j)), v[j], g); // [N_i x d_j]
-            if (j != i) {
-                ComplexOps.multAddABh(g, g, z);
-            }
-        }
-        SmallCholesky.hermitianPart(z);
+        UeMeasurement.measure(problem, i, v, cross[i], interference[i]);
     }
 
     private void copyInto(ZMatrixRMaj[] target) {
