@@ -4,7 +4,6 @@ import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import org.netsim.precoding.Init;
 import org.netsim.precoding.InitialPrecoders;
-import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
 import org.netsim.precoding.Solution;
@@ -43,27 +42,19 @@ import org.netsim.precoding.linalg.PseudoInverse;
  * stream and the two differ only in the power split among streams; for d_i = N_i &gt; 1, ZF inverts H_ik itself and the two only share each UE's column space. Inter-cell
  * interference is not controlled. Powers in watts; the {@link Init} is ignored (closed form, 0 iterations).
  */
-public final class EzfPrecoder implements Precoder {
+public final class EzfPrecoder extends ClosedFormPrecoder {
 
     /** Registry name. */
     public static final String NAME = "ezf";
 
     /** @param options common options (ignored: closed form); no algorithm-specific parameters are accepted */
     public EzfPrecoder(PrecoderOptions options) {
-        if (options == null) {
-            throw new IllegalArgumentException("options: must not be null");
-        }
-        options.requireOnly(NAME);
+        super(NAME, options);
     }
 
     /** Default options. */
     public EzfPrecoder() {
         this(PrecoderOptions.defaults());
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -4,7 +4,6 @@ import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
 import org.netsim.precoding.Init;
 import org.netsim.precoding.InitialPrecoders;
-import org.netsim.precoding.Precoder;
 import org.netsim.precoding.PrecoderOptions;
 import org.netsim.precoding.Problem;
 import org.netsim.precoding.Solution;
@@ -28,27 +27,19 @@ import org.netsim.precoding.Solution;
  * watts; the {@link Init} is ignored (closed form, 0 iterations). The computation is {@link InitialPrecoders}'
  * {@code zf}, reused rather than repeated.
  */
-public final class ZfPrecoder implements Precoder {
+public final class ZfPrecoder extends ClosedFormPrecoder {
 
     /** Registry name. */
     public static final String NAME = "zf";
 
     /** @param options common options (ignored: closed form); no algorithm-specific parameters are accepted */
     public ZfPrecoder(PrecoderOptions options) {
-        if (options == null) {
-            throw new IllegalArgumentException("options: must not be null");
-        }
-        options.requireOnly(NAME);
+        super(NAME, options);
     }
 
     /** Default options. */
     public ZfPrecoder() {
         this(PrecoderOptions.defaults());
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
