@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,18 +64,7 @@ class SunDnnIcPrecoderTest extends PrecoderContractTest {
     /** K = 4 links, P_k in [0.1, 10] W and sigma_k^2 in [0.01, 2] W per link. */
     @Override
     protected List<Problem> problems() {
-        SplittableRandom rng = new SplittableRandom(8);
-        List<Problem> out = new ArrayList<>();
-        for (Problem p : SunSamples.ic(4, 10, 30)) {
-            double[] power = new double[4];
-            double[] noise = new double[4];
-            for (int k = 0; k < 4; k++) {
-                power[k] = 0.1 + 9.9 * rng.nextDouble();
-                noise[k] = 0.01 + 1.99 * rng.nextDouble();
-            }
-            out.add(p.toBuilder().bsPowerW(power).noisePowerW(noise).build());
-        }
-        return out;
+        return SunSamples.icWithRandomBudgets(4, 10, 30, 8, 0.01);
     }
 
     @Override

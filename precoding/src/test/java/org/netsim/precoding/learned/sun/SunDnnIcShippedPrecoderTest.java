@@ -3,9 +3,7 @@ package org.netsim.precoding.learned.sun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.netsim.precoding.Init;
@@ -49,18 +47,7 @@ class SunDnnIcShippedPrecoderTest extends PrecoderContractTest {
     /** K = 10 links, P_k in [0.1, 10] W and sigma_k^2 in [0.1, 2] W per link. */
     @Override
     protected List<Problem> problems() {
-        SplittableRandom rng = new SplittableRandom(31);
-        List<Problem> out = new ArrayList<>();
-        for (Problem p : SunSamples.ic(10, 8, 50)) {
-            double[] power = new double[10];
-            double[] noise = new double[10];
-            for (int k = 0; k < 10; k++) {
-                power[k] = 0.1 + 9.9 * rng.nextDouble();
-                noise[k] = 0.1 + 1.9 * rng.nextDouble();
-            }
-            out.add(p.toBuilder().bsPowerW(power).noisePowerW(noise).build());
-        }
-        return out;
+        return SunSamples.icWithRandomBudgets(10, 8, 50, 31, 0.1);
     }
 
     @Override

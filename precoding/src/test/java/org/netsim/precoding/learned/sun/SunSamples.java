@@ -146,4 +146,24 @@ public final class SunSamples {
         return Problem.builder().bsAntennas(ones).bsPowerW(p).ueAntennas(ones).streams(ones).noisePowerW(noise)
                 .servingBs(serving).channels(h).build();
     }
+
+    /**
+     * {@link #ic} samples with per-link budgets P_k uniform in [0.1, 10] W and noise sigma_k^2 uniform in
+     * [noiseMinW, 2] W, drawn from {@code budgetSeed}: problems that differ from the training ones in scale.
+     */
+    public static List<Problem> icWithRandomBudgets(int links, int count, long seed, long budgetSeed,
+            double noiseMinW) {
+        SplittableRandom rng = new SplittableRandom(budgetSeed);
+        List<Problem> out = new ArrayList<>();
+        for (Problem p : ic(links, count, seed)) {
+            double[] power = new double[links];
+            double[] noise = new double[links];
+            for (int k = 0; k < links; k++) {
+                power[k] = 0.1 + 9.9 * rng.nextDouble();
+                noise[k] = noiseMinW + (2 - noiseMinW) * rng.nextDouble();
+            }
+            out.add(p.toBuilder().bsPowerW(power).noisePowerW(noise).build());
+        }
+        return out;
+    }
 }
