@@ -22,8 +22,19 @@ import org.netsim.precoding.Solution;
  */
 public final class PrecodingStage {
 
-    /** Result of one slot's precoding. */
-    public record Result(Solution solution, double seconds, int warmStarted) {
+    /**
+     * Result of one slot's precoding.
+     *
+     * @param rounds communication rounds (distributed execution; 0 when centralized)
+     * @param messages messages delivered (distributed execution; 0 when centralized)
+     * @param bytes payload bytes delivered (distributed execution; 0 when centralized)
+     */
+    public record Result(Solution solution, double seconds, int warmStarted, int rounds, long messages, long bytes) {
+
+        /** A centralized result (no rounds, messages or bytes). */
+        public Result(Solution solution, double seconds, int warmStarted) {
+            this(solution, seconds, warmStarted, 0, 0, 0);
+        }
     }
 
     private record Memory(int servingCell, ZMatrixRMaj precoder) {
@@ -34,6 +45,8 @@ public final class PrecodingStage {
     private final boolean warmStart;
     private final Map<Integer, Memory> last = new HashMap<>();
     private ProportionalFairWeights fairness;
+    private SlotPrecoding execution;
+    private long calls;
 
     /**
      * @param precoder the precoder called every slot
@@ -58,6 +71,22 @@ public final class PrecodingStage {
     public PrecodingStage withProportionalFairWeights(double timeConstantSlots) {
         this.fairness = new ProportionalFairWeights(timeConstantSlots);
         return this;
+    }
+
+    /**
+     * Runs the slot's precoding through {@code execution} (e.g. the distributed message-passing mode) instead of a
+     * call of the precoder; warm start and weights are unchanged.
+     *
+     * @return this stage
+     */
+    public PrecodingStage withExecution(SlotPrecoding execution) {
+        this.execution = java.util.Objects.requireNonNull(execution, "execution");
+        return this;
+    }
+
+    /** @return the execution set by {@link #withExecution}, or null when the precoder is called centrally */
+    public SlotPrecoding execution() {
+        return execution;
     }
 
     /** Tells the stage the rates the UEs achieved in the slot (for proportional-fair weights); no-op otherwise. */
@@ -91,6 +120,16 @@ public final class PrecodingStage {
      *     many UEs were warm-started
      */
     public Result precode(Problem csiProblem, int[] ueIds) {
+        return precode(csiProblem, ueIds, SlotContext.untimed(calls));
+    }
+
+    /**
+     * Precodes one slot with its context (time and geometry, used by a distributed execution).
+     *
+     * @see #precode(Problem, int[])
+     */
+    public Result precode(Problem csiProblem, int[] ueIds, SlotContext context) {
+        calls++;
         if (ueIds.length != csiProblem.numUe()) {
             throw new IllegalArgumentException("ueIds: expected " + csiProblem.numUe() + ", got " + ueIds.length);
         }
@@ -115,12 +154,15 @@ public final class PrecodingStage {
                 init = Init.given(start);
             }
         }
-        Solution s = precoder.solve(csiProblem, init);
+        SlotPrecoding.Outcome outcome = execution == null
+                ? new SlotPrecoding.Outcome(precoder.solve(csiProblem, init), 0, 0, 0)
+                : execution.solve(csiProblem, init, context);
+        Solution s = outcome.solution();
         double seconds = (System.nanoTime() - t0) / 1e9;
         last.clear();
         for (int i = 0; i < ueIds.length; i++) {
             last.put(ueIds[i], new Memory(csiProblem.servingBs(i), s.precoder(i)));
         }
-        return new Result(s, seconds, warm);
+        return new Result(s, seconds, warm, outcome.rounds(), outcome.messages(), outcome.bytes());
     }
 }

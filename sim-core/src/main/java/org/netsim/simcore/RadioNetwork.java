@@ -61,6 +61,7 @@ public final class RadioNetwork {
     private UeState[] order = new UeState[0];
     private Solution solution;
     private double precoderSeconds;
+    private PrecodingStage.Result precoded;
     private RateReport rates;
     private final List<BaseStation> baseStations = new ArrayList<>();
 
@@ -209,13 +210,23 @@ public final class RadioNetwork {
         if (order.length == 0) {
             solution = null;
             precoderSeconds = 0;
+            precoded = null;
             return;
         }
         int[] ids = new int[order.length];
+        double[][] distanceM = new double[order.length][numCells];
+        double[][] gainDb = new double[order.length][];
+        var layout = config.largeScale().layout();
         for (int i = 0; i < order.length; i++) {
             ids[i] = order[i].id;
+            for (int c = 0; c < numCells; c++) {
+                distanceM[i][c] = layout.distanceM(layout.cells().get(c).site(), order[i].position);
+            }
+            gainDb[i] = order[i].gainsDb.clone();
         }
-        PrecodingStage.Result r = precoding.precode(problem(true), ids);
+        PrecodingStage.Result r = precoding.precode(problem(true), ids,
+                new SlotContext(slot, slotTimeS, distanceM, gainDb));
+        precoded = r;
         solution = r.solution();
         precoderSeconds = r.seconds();
     }
@@ -265,7 +276,9 @@ public final class RadioNetwork {
             sinr[i] = Math.max(SINR_FLOOR_DB, 10 * Math.log10(Math.expm1(rate[i] / u.numStreams)));
         }
         SlotReport r = new SlotReport(slot, slotTimeS, ids, x, y, v, serving, ho, rate, sinr,
-                solution == null ? 0 : solution.iterations(), precoderSeconds, 0, 0, 0);
+                solution == null ? 0 : solution.iterations(), precoderSeconds,
+                precoded == null ? 0 : precoded.rounds(), precoded == null ? 0 : precoded.messages(),
+                precoded == null ? 0 : precoded.bytes());
         slot++;
         for (SlotListener l : listeners) {
             l.onSlot(r);
