@@ -50,12 +50,14 @@ import org.netsim.simcore.UeGroup;
  * @param proportionalFair whether the rate weights are proportional-fair (else the UEs' equal weights)
  * @param fairnessTimeConstantSlots the averaging time constant of the proportional-fair weights, in slots
  * @param traceEvery record every n-th slot in the playback trace
+ * @param distributed the precoding mode (centralized or distributed message rounds) and the rounds' settings
  * @param resolvedYaml the scenario with every default filled in
  */
 public record SimulationScenario(String name, String description, long seed, long slots, double carrierHz,
         NetworkConfig network,
         List<UeGroup> groups, String precoderName, PrecoderOptions precoderOptions, Init init, boolean warmStart,
-        boolean proportionalFair, double fairnessTimeConstantSlots, int traceEvery, String resolvedYaml) {
+        boolean proportionalFair, double fairnessTimeConstantSlots, int traceEvery, DistributedSettings distributed,
+        String resolvedYaml) {
 
     /** Noise bandwidth of the thermal noise model when the file gives none (10 MHz, an LTE/NR carrier). */
     public static final double DEFAULT_BANDWIDTH_HZ = 10e6;
@@ -63,9 +65,16 @@ public record SimulationScenario(String name, String description, long seed, lon
     /** Largest horizon accepted, in slots. */
     public static final long MAX_SLOTS = 1_000_000_000L;
 
-    /** @return a new precoding phase for this scenario (a fresh precoder and empty warm-start memory) */
+    /**
+     * @return a new precoding phase for this scenario (a fresh precoder and empty warm-start memory); in
+     *     {@code mode: distributed} its execution is a new {@link org.netsim.simcore.distributed.DistributedPrecoding}
+     */
     public PrecodingStage newPrecodingStage() {
-        PrecodingStage stage = new PrecodingStage(newPrecoder(), init, warmStart);
+        Precoder precoder = newPrecoder();
+        PrecodingStage stage = new PrecodingStage(precoder, init, warmStart);
+        if (distributed.distributed()) {
+            stage.withExecution(distributed.newExecution(precoder, network.slotDurationS(), seed));
+        }
         return proportionalFair ? stage.withProportionalFairWeights(fairnessTimeConstantSlots) : stage;
     }
 
@@ -212,11 +221,21 @@ public record SimulationScenario(String name, String description, long seed, lon
             String m = e.getMessage();
             throw new ScenarioFormatException(tree.source() + ": " + (m.startsWith("precoder") ? m : "precoder: " + m));
         }
+        DistributedSettings distributed = DistributedSettings.from(tree);
+        if (distributed.distributed()) {
+            try {
+                distributed.newExecution(PrecoderRegistry.create(precoderName, options), slotDurationS, seed);
+            } catch (IllegalArgumentException e) {
+                String m = e.getMessage();
+                throw new ScenarioFormatException(tree.source() + ": " + (m.startsWith("distributed")
+                        ? m : "distributed." + m));
+            }
+        }
         tree.markMapping("output");
         int traceEvery = tree.getInt("output.traceEvery", 1, 1, 1_000_000);
         tree.requireAllRead();
         return new SimulationScenario(name, description, seed, slots, carrierHz, network, groups, precoderName,
-                options, init, warmStart, proportionalFair, fairnessSlots, traceEvery, tree.resolved());
+                options, init, warmStart, proportionalFair, fairnessSlots, traceEvery, distributed, tree.resolved());
     }
 
     private interface Factory<T> {
