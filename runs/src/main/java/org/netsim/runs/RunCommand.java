@@ -81,6 +81,9 @@ final class RunCommand implements Callable<Integer> {
             + "inspectors on UEs and BSs) instead of writing a run directory: nothing is written. Needs a display.")
     boolean gui;
 
+    @picocli.CommandLine.Mixin
+    DistributedOptions distributedOptions = new DistributedOptions();
+
     @Option(names = "--no-charts", description = "Skip the charts (sum_rate.png, ue_rate_cdf.png, handovers.png "
             + "and their CSV data), which are drawn at the end by default.")
     boolean noCharts;
@@ -101,6 +104,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<String> all = new ArrayList<>(overrides);
+        all.addAll(distributedOptions.overrides());
         if (slots != null) {
             all.add("durationS=~"); // --slots replaces a horizon given in seconds too
             all.add("slots=" + slots);
@@ -127,8 +131,9 @@ final class RunCommand implements Callable<Integer> {
                 listeners.forEach(SlotListener::onFinish);
             }
         };
-        NetworkSimulation sim = new NetworkSimulation(s.seed(), s.network(), s.groups(), s.newPrecodingStage(),
-                List.of(hub));
+        org.netsim.simcore.PrecodingStage stage = s.newPrecodingStage();
+        DistributedRunOutput distributed = DistributedRunOutput.attach(stage);
+        NetworkSimulation sim = new NetworkSimulation(s.seed(), s.network(), s.groups(), stage, List.of(hub));
         try {
             sim.start();
         } catch (IllegalArgumentException e) {
@@ -166,6 +171,9 @@ final class RunCommand implements Callable<Integer> {
         all.forEach(args::add);
         AtomicFiles.writeString(dir.resolve("run.json"), json.writeValueAsString(run) + "\n");
 
+        if (distributed != null) {
+            distributed.open(dir);
+        }
         SummaryListener summary = new SummaryListener();
         MetricsCsvListener metrics = new MetricsCsvListener(dir.resolve("metrics.csv"));
         TraceWriter trace = new TraceWriter(dir.resolve("trace.bin"), traceHeader(json, s), s.traceEvery());
@@ -217,6 +225,10 @@ final class RunCommand implements Callable<Integer> {
             metrics.close();
             trace.close();
             summary.write(dir.resolve("summary.json"), s.network().slotDurationS(), wall);
+            if (distributed != null) {
+                distributed.close();
+                distributed.finish(dir, wall, !noCharts, CHART_WIDTH_PX, CHART_HEIGHT_PX);
+            }
             if (recorder != null) {
                 recorder.write(dir.resolve("channels.npz"));
             }
