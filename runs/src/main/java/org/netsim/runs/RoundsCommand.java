@@ -267,8 +267,10 @@ final class RoundsCommand implements Callable<Integer> {
         return mean;
     }
 
-    /** @return the mean single-solve time per sample in ms (untraced) */
+    /** @return the mean single-solve time per sample in ms (untraced), after an untimed warm-up pass */
     private double meanMs(PrecoderSpec ps, List<Problem> problems, IntFunction<Init> inits) throws Exception {
+        SolveRunner.solve(ps.create(), problems.subList(0, Math.min(problems.size(), 10)), inits, threads,
+                new Progress(spec.commandLine().getErr(), ps.label() + " (warm-up)", 0, true));
         List<SolveRunner.Result> rs;
         try (Progress progress = new Progress(spec.commandLine().getErr(), ps.label(), problems.size(), quiet)) {
             rs = SolveRunner.solve(ps.create(), problems, inits, threads, progress);
