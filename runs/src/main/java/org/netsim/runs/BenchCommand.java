@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", split = ",",
-            description = "Run only these cases (wmmse, fastfp, sim-rzf, sim-wmmse, sun-dnn).")
+            description = "Run only these cases (wmmse, fastfp, sim-rzf, sim-wmmse, sun-dnn, sim-distributed).")
     List<String> only;
 
     @Option(names = "--sim-slots", defaultValue = "3000",
@@ -149,6 +149,10 @@ final class BenchCommand implements Callable<Integer> {
             learnedCsv.append(String.format(Locale.ROOT, "sun-dnn,sun-imac-3-12,%d,%.3f,%.3f,%.3f%n", imac.size(), d,
                     w, w / d));
         }
+        StringBuilder distributedCsv = new StringBuilder(DistributedBench.header());
+        if (only == null || only.contains("sim-distributed")) {
+            DistributedBench.run(o, slots, distributedCsv);
+        }
         if (memorySlots > 0) {
             SimulationScenario sc = SimulationCatalog.load("urban-7cell", List.of("precoder=rzf"));
             o.printf(Locale.ROOT, "memory: urban-7cell with rzf, %d slots, heap used after full GC [MiB]:", memorySlots);
@@ -165,7 +169,7 @@ final class BenchCommand implements Callable<Integer> {
             o.println();
         }
         if (out != null) {
-            AtomicFiles.writeString(out, csv.toString() + simCsv + learnedCsv);
+            AtomicFiles.writeString(out, csv.toString() + simCsv + learnedCsv + distributedCsv);
         }
         return 0;
     }
