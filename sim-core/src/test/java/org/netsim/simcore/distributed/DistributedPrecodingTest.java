@@ -260,6 +260,23 @@ class DistributedPrecodingTest {
     }
 
     @Test
+    void gcnWmmseUnderLossesAndReducedRangeStaysFiniteAndFeasible() {
+        Problem p = problem(20, 3, 2, 4, 2, 2);
+        GcnWmmseWeights weights = GcnWmmseWeights.paperInitial(7, 2, 4, new SplittableRandom(5));
+        for (double loss : new double[] {0.2, 0.7}) {
+            DistributedPrecoding dist = new DistributedPrecoding(new GcnWmmsePrecoder(weights),
+                    new LinkModel(1e-4, 1e-4, 0, loss, 12), CoordinationRange.strongest(2), 0, 1e-3, 8);
+            assertEquals(5, dist.roundBudget());
+            for (long slot = 0; slot < 5; slot++) {
+                Solution s = dist.solve(p, Init.mrc(), SlotContext.untimed(slot)).solution();
+                assertFalse(Double.isNaN(s.wsrNat()), "loss " + loss);
+                assertTrue(s.wsrNat() >= 0);
+                assertBudgets(p, s.precoders());
+            }
+        }
+    }
+
+    @Test
     void reducedCoordinationRangeSendsFewerMessagesAndStaysFeasible() {
         Problem p = problem(18, 4, 2, 4, 2, 2);
         int numUe = 8;
