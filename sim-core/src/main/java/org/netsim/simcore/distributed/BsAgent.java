@@ -53,19 +53,30 @@ final class BsAgent {
         }
     }
 
-    /** A delivery: keeps it if it is newer than what the BS holds of that UE. */
+    /**
+     * A delivery: copied into the BS's own memory of that UE if it is newer than what the BS holds (a late message
+     * overtaken by a newer one is dropped).
+     */
     void receive(MessageType type, int round, int ue, ZMatrixRMaj payload) {
         if (type == MessageType.UL_COVARIANCE) {
             if (round > factorRound[ue]) {
-                factor[ue] = payload;
+                factor[ue] = keep(factor[ue], payload);
                 factorRound[ue] = round;
             }
         } else if (type == MessageType.UL_RECEIVER) {
             if (round > uwRound[ue]) {
-                uw[ue] = payload;
+                uw[ue] = keep(uw[ue], payload);
                 uwRound[ue] = round;
             }
         }
+    }
+
+    private static ZMatrixRMaj keep(ZMatrixRMaj held, ZMatrixRMaj payload) {
+        if (held == null) {
+            return payload.copy();
+        }
+        held.setTo(payload);
+        return held;
     }
 
     /** @return the BS step of round {@code round}, an event at the end of the uplink phase */
