@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
                 + "learned precoders, comparisons and benchmarks.",
         subcommands = {RunCommand.class, PlayCommand.class, RenderCommand.class, ScenariosCommand.class,
                 PrecodersCommand.class, DatasetCommand.class, PrecodeCommand.class, CompareCommand.class,
-                TrainCommand.class, EvaluateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                TrainCommand.class, EvaluateCommand.class, BenchCommand.class, ExampleCommand.class,
+                CommandLine.HelpCommand.class})
 public final class NetsimCli implements Runnable {
 
     @CommandLine.Spec
