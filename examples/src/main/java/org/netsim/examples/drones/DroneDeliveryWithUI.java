@@ -161,6 +161,21 @@ public final class DroneDeliveryWithUI extends GUIState {
         return display;
     }
 
+    /** @return the network's layer (after {@link #init}) */
+    public NetworkPortrayal networkPortrayal() {
+        return networkPortrayal;
+    }
+
+    /** @return the model's layer: drones and masts in the airspace */
+    public ContinuousPortrayal2D airspacePortrayal() {
+        return airspacePortrayal;
+    }
+
+    /** @return the model shown */
+    public DroneDeliveryWithNetwork model() {
+        return drones;
+    }
+
     /**
      * Opens the Console and blocks until it is closed.
      *

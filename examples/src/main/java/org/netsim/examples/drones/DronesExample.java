@@ -62,17 +62,19 @@ public final class DronesExample {
      * @param joins take-offs (UEs added while the model ran, after the first slot)
      * @param leaves landings (UEs removed while the model ran)
      * @param deliveries deliveries made
+     * @param meanPrecoderMs mean wall-clock time of the precoding phase per slot, milliseconds
      */
     public record Result(long slots, double simulatedS, double meanSumRateBit, double meanUeRateBit, double slowShare,
-            int minUes, int maxUes, long handovers, int joins, int leaves, int deliveries) {
+            int minUes, int maxUes, long handovers, int joins, int leaves, int deliveries, double meanPrecoderMs) {
 
         /** @return a few lines for the console */
         public String describe() {
             return String.format(Locale.ROOT, "drones: %d slots (%.1f s of flight), %d to %d drones in the air%n"
                     + "  mean sum rate %.2f bit/s/Hz, mean drone rate %.2f bit/s/Hz, %.0f %% of drone-slots below "
-                    + "the slow-down threshold%n  %d handovers, %d take-offs, %d landings, %d deliveries%n",
+                    + "the slow-down threshold%n  %d handovers, %d take-offs, %d landings, %d deliveries%n"
+                    + "  precoder %.2f ms per slot%n",
                     slots, simulatedS, minUes, maxUes, meanSumRateBit, meanUeRateBit, 100 * slowShare, handovers,
-                    joins, leaves, deliveries);
+                    joins, leaves, deliveries, meanPrecoderMs);
         }
     }
 
@@ -86,7 +88,7 @@ public final class DronesExample {
         DroneDeliveryWithNetwork model = s.model();
         model.start();
         long[] handovers = {0};
-        double[] sums = {0, 0};
+        double[] sums = {0, 0, 0};
         long[] pairs = {0, 0};
         int[] range = {Integer.MAX_VALUE, 0};
         long[] slots = {0};
@@ -95,6 +97,7 @@ public final class DronesExample {
             slots[0]++;
             handovers[0] += r.handovers();
             sums[0] += r.sumRateNat() / ln2;
+            sums[2] += r.precoderSeconds();
             range[0] = Math.min(range[0], r.numUes());
             range[1] = Math.max(range[1], r.numUes());
             for (int u = 0; u < r.numUes(); u++) {
@@ -115,6 +118,6 @@ public final class DronesExample {
                 slots[0] == 0 ? 0 : sums[0] / slots[0], pairs[0] == 0 ? 0 : sums[1] / pairs[0],
                 pairs[0] == 0 ? 0 : (double) pairs[1] / pairs[0], slots[0] == 0 ? 0 : range[0], range[1],
                 handovers[0], n.joins() - model.getNumDrones(), n.leaves(), // every drone is in the air at the start
-                model.getDeliveries());
+                model.getDeliveries(), slots[0] == 0 ? 0 : 1e3 * sums[2] / slots[0]);
     }
 }
