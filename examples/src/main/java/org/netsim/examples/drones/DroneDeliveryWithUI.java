@@ -203,10 +203,14 @@ public final class DroneDeliveryWithUI extends GUIState {
         run(new DroneDeliveryWithUI(new DroneDeliveryWithNetwork(1), 20_000));
     }
 
-    /** Unused: MASON's load() of checkpoints is not supported by this example. */
+    /**
+     * MASON checkpoints are not supported: the network's state is transient and would not be restored.
+     *
+     * @param state the checkpointed model
+     * @throws UnsupportedOperationException always
+     */
     @Override
     public void load(SimState state) {
-        super.load(state);
-        setupPortrayals();
+        throw new UnsupportedOperationException("drones: checkpoints are not supported (the network is not saved)");
     }
 }
