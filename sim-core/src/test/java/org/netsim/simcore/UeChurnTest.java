@@ -115,7 +115,7 @@ class UeChurnTest {
     }
 
     @Test
-    void attachingTwiceOrInThePastIsRefusedStoppingAllowsAnotherAttachment() {
+    void attachingTwiceOrInThePastIsRefused() {
         NetworkSimulation sim = new NetworkSimulation(TestNetworks.SEED, TestNetworks.config(), TestNetworks.groups(),
                 TestNetworks.stage(), List.of());
         sim.start(); // attaches
