@@ -70,6 +70,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.netsim.visualization..", "org.netsim.runs.."));
         check(noClasses().that().resideInAnyPackage("org.netsim.visualization..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.netsim.scenarios..", "org.netsim.runs.."));
+        // the examples are hosts of the plugin, above the library modules and below the command line
+        check(noClasses().that().resideOutsideOfPackages("org.netsim.examples..", "org.netsim.runs..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.netsim.examples..")
+                .because("only the command line runs the examples"));
+        check(noClasses().that().resideInAnyPackage("org.netsim.examples..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.netsim.runs.."));
+    }
+
+    @Test
+    void examplesAreImported() {
+        // the module rules above would pass vacuously if the examples were missing from the class path
+        org.junit.jupiter.api.Assertions.assertFalse(classes.that(com.tngtech.archunit.core.domain.JavaClass
+                .Predicates.resideInAPackage("org.netsim.examples..")).isEmpty(), "no example class imported");
     }
 
     @Test

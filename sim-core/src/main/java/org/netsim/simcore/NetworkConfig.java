@@ -49,6 +49,16 @@ public record NetworkConfig(LargeScaleModel largeScale, ShadowingProcess shadowi
         }
     }
 
+    /**
+     * @param layout another BS deployment, e.g. BSs placed by the host model
+     *     ({@link org.netsim.radio.layout.FixedSitesLayout#ofSites})
+     * @return this configuration with {@code layout} instead of its own (same path loss and every other model)
+     */
+    public NetworkConfig withLayout(org.netsim.radio.layout.NetworkLayout layout) {
+        return new NetworkConfig(new LargeScaleModel(layout, largeScale.pathLoss(), largeScale.minDistanceM()),
+                shadowing, fading, csi, association, noise, bsAntennas, bsPowerW, slotDurationS);
+    }
+
     /** @return the number of cells (BSs of the precoding problem) */
     public int numCells() {
         return largeScale.layout().numCells();

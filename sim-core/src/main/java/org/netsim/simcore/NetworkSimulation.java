@@ -14,6 +14,10 @@ import sim.engine.SimState;
  * host). One schedule step is one slot: at time t = k T (T the slot duration) the UEs move ({@link SlotPhase#MOBILITY},
  * from the second slot on), then the network's phases run.
  *
+ * <p>It is an ordinary host of the plugin: its agents are {@link Terminal}s added with
+ * {@link RadioNetwork#addUe}, the network is attached with {@link RadioNetwork#attach(SimState, HostSchedule)} and
+ * draws from {@link RadioNetwork#hostStreams(SimState)}, exactly as a foreign MASON model does (docs/plugin.md).
+ *
  * <p>Headless by default: {@link #runSlots(long)} is the batch loop (MASON's {@code doLoop} path without its
  * command-line parsing); a display is a separate class over the same model (DESIGN.md). Randomness: the root seed
  * gives the run's {@link RandomStreams}; drops use {@code drop/GROUP}, mobility {@code mobility/ue/ID}, and the
@@ -27,7 +31,6 @@ public class NetworkSimulation extends SimState {
     private final transient List<UeGroup> groups;
     private final transient PrecodingStage precoding;
     private final transient List<SlotListener> listeners;
-    private final long rootSeed;
     private transient RadioNetwork network;
     private transient List<MobileUe> mobileUes;
 
@@ -41,7 +44,6 @@ public class NetworkSimulation extends SimState {
     public NetworkSimulation(long rootSeed, NetworkConfig config, List<UeGroup> groups, PrecodingStage precoding,
             List<SlotListener> listeners) {
         super(rootSeed);
-        this.rootSeed = rootSeed;
         this.config = config;
         this.groups = List.copyOf(groups);
         this.precoding = precoding;
@@ -51,7 +53,7 @@ public class NetworkSimulation extends SimState {
     @Override
     public void start() {
         super.start();
-        RandomStreams streams = new RandomStreams(rootSeed);
+        RandomStreams streams = RadioNetwork.hostStreams(this);
         network = new RadioNetwork(config, precoding, streams);
         listeners.forEach(network::addListener);
         NetworkLayout layout = config.largeScale().layout();
@@ -73,7 +75,7 @@ public class NetworkSimulation extends SimState {
                 schedule.scheduleRepeating(dt, SlotPhase.MOBILITY.ordering(0), ue, dt);
             }
         }
-        network.attach(this, 0.0, 0);
+        network.attach(this, HostSchedule.inSeconds(dt));
     }
 
     /**

@@ -64,6 +64,8 @@ public final class RadioNetwork {
     private PrecodingStage.Result precoded;
     private RateReport rates;
     private final List<BaseStation> baseStations = new ArrayList<>();
+    private boolean attached;
+    private SlotReport lastReport;
 
     /**
      * @param config the models and BS configuration
@@ -94,7 +96,9 @@ public final class RadioNetwork {
     }
 
     /**
-     * Adds a UE; it takes part from the next slot on.
+     * Adds a UE, at any time, also while the host runs: it takes part from the next slot that starts after the
+     * call (a slot starts at its large-scale phase), with new links (its own named random streams, so the other
+     * UEs' draws are unchanged), a fresh association (no handover counted) and a fresh precoder initialisation.
      *
      * @param terminal where the UE is and how fast it moves
      * @param antennas N, its receive antennas
@@ -113,7 +117,13 @@ public final class RadioNetwork {
         return id;
     }
 
-    /** Removes UE {@code id} (it leaves the next slot's problem). */
+    /**
+     * Removes UE {@code id}, at any time: a slot under way finishes with it, the next slot's problem has one UE
+     * fewer. Identifiers are never reused.
+     *
+     * @param id the identifier {@link #addUe} returned
+     * @throws IllegalArgumentException if there is no such UE
+     */
     public void removeUe(int id) {
         if (ues.remove(id) == null) {
             throw new IllegalArgumentException("ue: no UE with id " + id);
@@ -131,22 +141,53 @@ public final class RadioNetwork {
     }
 
     /**
-     * Schedules the slot phases on a host's schedule: phase p of {@link SlotPhase} (from large scale on) at ordering
-     * {@code firstOrdering + p}, repeating every slot duration from {@code startTimeS}. The host schedules its own
-     * agents' movement at {@code firstOrdering} (the {@link SlotPhase#MOBILITY} ordering) or earlier.
+     * Schedules the slot phases on a host's schedule whose clock is in seconds: phase p of {@link SlotPhase} (from
+     * large scale on) at ordering {@code firstOrdering + p}, repeating every slot duration from {@code startTimeS}.
+     * The host schedules its own agents' movement at {@code firstOrdering} (the {@link SlotPhase#MOBILITY}
+     * ordering) or earlier. Same as {@link #attach(SimState, HostSchedule)} with
+     * {@code new HostSchedule(startTimeS, slotDurationS, firstOrdering)}.
      *
+     * @param host the host model
+     * @param startTimeS the time of the first slot, seconds
+     * @param firstOrdering the host's mobility ordering
      * @return a handle that stops all phases
      */
     public Stoppable attach(SimState host, double startTimeS, int firstOrdering) {
-        double dt = config.slotDurationS();
+        return attach(host, new HostSchedule(startTimeS, config.slotDurationS(), firstOrdering));
+    }
+
+    /**
+     * Attaches the network to a host model: schedules the phases of every slot on the host's schedule at the
+     * times and orderings of {@code when} (see {@link HostSchedule}), repeating until the returned handle is
+     * stopped or the host's schedule ends. May be called while the host runs (the first slot is then at or after
+     * the current time). One attachment at a time: stopping it allows another.
+     *
+     * @param host the host model (its schedule; the network never draws from its generator)
+     * @param when start time, interval and orderings on the host's clock
+     * @return a handle that stops all phases (the network keeps its state and may be attached again)
+     * @throws IllegalStateException if the network is attached already
+     * @throws IllegalArgumentException if the start time is before the host's current time
+     */
+    public Stoppable attach(SimState host, HostSchedule when) {
+        if (attached) {
+            throw new IllegalStateException("attach: the network is attached already; stop that attachment first");
+        }
+        double now = host.schedule.getTime();
+        if (now > when.startTime()) {
+            throw new IllegalArgumentException("startTime: " + when.startTime() + " is before the host's current time "
+                    + now);
+        }
+        double dt = when.interval();
+        double secondsPerUnit = config.slotDurationS() / dt;
+        int first = when.firstOrdering();
         List<Stoppable> handles = new ArrayList<>();
-        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.LARGE_SCALE.ordering(firstOrdering),
-                (Steppable) s -> beginSlot(s.schedule.getTime()), dt));
-        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.SMALL_SCALE.ordering(firstOrdering),
+        handles.add(host.schedule.scheduleRepeating(when.startTime(), SlotPhase.LARGE_SCALE.ordering(first),
+                (Steppable) s -> beginSlot(s.schedule.getTime() * secondsPerUnit), dt));
+        handles.add(host.schedule.scheduleRepeating(when.startTime(), SlotPhase.SMALL_SCALE.ordering(first),
                 (Steppable) s -> smallScale(), dt));
-        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.ASSOCIATION.ordering(firstOrdering),
+        handles.add(host.schedule.scheduleRepeating(when.startTime(), SlotPhase.ASSOCIATION.ordering(first),
                 (Steppable) s -> associate(), dt));
-        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.PRECODING.ordering(firstOrdering),
+        handles.add(host.schedule.scheduleRepeating(when.startTime(), SlotPhase.PRECODING.ordering(first),
                 (Steppable) s -> precode(), dt));
         // evaluation, then every BS agent takes stock of its cell, in a fixed order
         Steppable[] evaluation = new Steppable[1 + baseStations.size()];
@@ -154,11 +195,32 @@ public final class RadioNetwork {
         for (int k = 0; k < baseStations.size(); k++) {
             evaluation[1 + k] = baseStations.get(k);
         }
-        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.EVALUATION.ordering(firstOrdering),
+        handles.add(host.schedule.scheduleRepeating(when.startTime(), SlotPhase.EVALUATION.ordering(first),
                 new Sequence(evaluation), dt));
-        handles.add(host.schedule.scheduleRepeating(startTimeS, SlotPhase.REPORT.ordering(firstOrdering),
+        handles.add(host.schedule.scheduleRepeating(when.startTime(), SlotPhase.REPORT.ordering(first),
                 (Steppable) s -> report(), dt));
-        return () -> handles.forEach(Stoppable::stop);
+        attached = true;
+        return () -> {
+            handles.forEach(Stoppable::stop);
+            attached = false;
+        };
+    }
+
+    /**
+     * The plugin's random streams for a host: named streams under the host's seed ({@link SimState#seed()}), so
+     * the network's draws depend on that seed and their names only, never on the host's own generator, and the
+     * host's draws are untouched. Call it in the host's {@code start()}, after MASON has set the run's seed.
+     *
+     * @param host the host model
+     * @return the streams to give the network's constructor
+     */
+    public static RandomStreams hostStreams(SimState host) {
+        return new RandomStreams(host.seed());
+    }
+
+    /** @return the report of the last slot run, or null before the first: what host agents react to */
+    public SlotReport lastReport() {
+        return lastReport;
     }
 
     /** Runs the phases of one slot at time {@code timeS} without a schedule (for tests and plain loops). */
@@ -280,6 +342,7 @@ public final class RadioNetwork {
                 precoded == null ? 0 : precoded.rounds(), precoded == null ? 0 : precoded.messages(),
                 precoded == null ? 0 : precoded.bytes());
         slot++;
+        lastReport = r;
         for (SlotListener l : listeners) {
             l.onSlot(r);
         }
@@ -405,7 +468,10 @@ public final class RadioNetwork {
 
         void largeScale() {
             position = terminal.position();
-            speedMps = terminal.speedMps();
+            if (position == null) {
+                throw new IllegalStateException("ue " + id + ": the terminal gave no position");
+            }
+            double speed = terminal.speedMps();
             double travelled = terminal.travelledDistanceM();
             double moved;
             if (lastPosition == null) {
@@ -415,6 +481,12 @@ public final class RadioNetwork {
             } else {
                 moved = Math.max(0, travelled - lastTravelledM);
             }
+            if (Double.isNaN(speed)) { // the host does not know it: displacement over the slot
+                speed = lastPosition == null ? 0 : position.distanceM(lastPosition) / config.slotDurationS();
+            } else if (!(speed >= 0) || Double.isInfinite(speed)) {
+                throw new IllegalStateException("ue " + id + ": speed must be finite and >= 0 m/s, got " + speed);
+            }
+            speedMps = speed;
             lastPosition = position;
             lastTravelledM = Double.isNaN(travelled) ? 0 : travelled;
             shadowing.advance(moved);

@@ -59,6 +59,19 @@ public record SlotReport(long slot, double timeS, int[] ueIds, double[] position
         return ueIds[u];
     }
 
+    /**
+     * @param ueId a stable UE identifier
+     * @return the UE's index u in this slot's arrays, or -1 if it did not take part in this slot
+     */
+    public int indexOf(int ueId) {
+        for (int u = 0; u < ueIds.length; u++) {
+            if (ueIds[u] == ueId) {
+                return u;
+            }
+        }
+        return -1;
+    }
+
     /** @return the rate of the u-th UE in nat/s/Hz */
     public double rateNat(int u) {
         return rateNat[u];

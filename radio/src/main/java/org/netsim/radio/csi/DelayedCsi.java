@@ -12,6 +12,7 @@ import org.ejml.data.ZMatrixRMaj;
  */
 public record DelayedCsi(int delaySlots) implements CsiModel {
 
+    /** Validates the components. */
     public DelayedCsi {
         if (delaySlots < 0 || delaySlots > 100_000) {
             throw new IllegalArgumentException("delaySlots: must be in [0, 100000], got " + delaySlots);

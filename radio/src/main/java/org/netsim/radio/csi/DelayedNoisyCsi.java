@@ -12,6 +12,7 @@ import org.ejml.data.ZMatrixRMaj;
  */
 public record DelayedNoisyCsi(DelayedCsi delayed, NoisyCsi noisy) implements CsiModel {
 
+    /** Validates the components. */
     public DelayedNoisyCsi {
         if (delayed == null || noisy == null) {
             throw new IllegalArgumentException("delayed, noisy: must not be null");

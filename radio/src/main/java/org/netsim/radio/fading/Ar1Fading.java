@@ -29,6 +29,7 @@ public record Ar1Fading(double carrierHz, SpatialCorrelation correlation) implem
 
     private static final double HALF_STD = Math.sqrt(0.5);
 
+    /** Validates the components. */
     public Ar1Fading {
         Doppler.checkCarrier(carrierHz);
         if (correlation == null) {

@@ -20,6 +20,7 @@ import java.util.random.RandomGenerator;
 public record AnnulusSector(Position center, double innerRadiusM, double outerRadiusM, double startAngleRad,
         double widthRad) implements Region {
 
+    /** Validates the components. */
     public AnnulusSector {
         if (center == null) {
             throw new IllegalArgumentException("center: must not be null");

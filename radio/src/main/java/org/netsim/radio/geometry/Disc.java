@@ -11,6 +11,7 @@ import java.util.random.RandomGenerator;
  */
 public record Disc(Position center, double radiusM) implements Region {
 
+    /** Validates the components. */
     public Disc {
         if (center == null) {
             throw new IllegalArgumentException("center: must not be null");

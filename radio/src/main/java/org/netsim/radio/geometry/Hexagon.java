@@ -17,6 +17,7 @@ public record Hexagon(Position center, double circumradiusM) implements Region {
      */
     private static final int MAX_ATTEMPTS = 1_000_000;
 
+    /** Validates the components. */
     public Hexagon {
         if (center == null) {
             throw new IllegalArgumentException("center: must not be null");

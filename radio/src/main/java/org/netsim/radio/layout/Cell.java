@@ -15,6 +15,7 @@ import org.netsim.radio.geometry.Region;
  */
 public record Cell(int index, int site, Position sitePosition, double boresightRad, Region region) {
 
+    /** Validates the components. */
     public Cell {
         if (index < 0) {
             throw new IllegalArgumentException("index: must be >= 0, got " + index);

@@ -68,6 +68,27 @@ public final class FixedSitesLayout implements NetworkLayout {
         this.pattern = OmniPattern.UNIT;
     }
 
+    /**
+     * BSs placed by a host model (e.g. the masts or base-station agents of a MASON model that hosts the network):
+     * one omnidirectional cell per given site, in the given order (cell k is site k), with a disc of radius
+     * {@code cellRadiusM} around the site as its drop region (used only by the built-in UE drops).
+     *
+     * @param sites the BS positions, metres
+     * @param cellRadiusM the radius of every cell's drop region, metres, &gt; 0
+     * @param area the area the UEs move in; must not wrap around
+     * @return the layout, named {@code host-sites}
+     */
+    public static FixedSitesLayout ofSites(List<Position> sites, double cellRadiusM, SimulationArea area) {
+        if (!(cellRadiusM > 0) || Double.isInfinite(cellRadiusM)) {
+            throw new IllegalArgumentException("cellRadiusM: must be finite and > 0, got " + cellRadiusM);
+        }
+        List<Region> regions = new ArrayList<>();
+        for (Position s : sites == null ? List.<Position>of() : sites) {
+            regions.add(new org.netsim.radio.geometry.Disc(s, cellRadiusM));
+        }
+        return new FixedSitesLayout("host-sites", sites, regions, area);
+    }
+
     /** The GCN-WMMSE triangle of side {@code sideM}, UEs at least {@code minDistanceM} from their site. */
     public static FixedSitesLayout triangle(double sideM, double minDistanceM) {
         List<Position> sites = Layouts.equilateralTriangle(sideM);

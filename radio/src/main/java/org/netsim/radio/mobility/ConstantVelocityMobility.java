@@ -15,6 +15,7 @@ import org.netsim.radio.geometry.SimulationArea;
  */
 public record ConstantVelocityMobility(UniformRange speedMps, double directionRad) implements MobilityModel {
 
+    /** Validates the components. */
     public ConstantVelocityMobility {
         if (speedMps == null || Double.isInfinite(speedMps.max())) {
             throw new IllegalArgumentException("speedMps: must be a finite range");

@@ -41,6 +41,7 @@ import org.netsim.radio.geometry.SimulationArea;
 public record GaussMarkovMobility(double meanSpeedMps, double speedStdMps, double meanDirectionRad,
         double directionStdRad, double alpha, double updateIntervalS) implements MobilityModel {
 
+    /** Validates the components. */
     public GaussMarkovMobility {
         if (!(meanSpeedMps >= 0) || Double.isInfinite(meanSpeedMps)) {
             throw new IllegalArgumentException("meanSpeedKmh: must be finite and >= 0, got " + meanSpeedMps * 3.6);

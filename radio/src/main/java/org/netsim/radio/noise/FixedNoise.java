@@ -8,6 +8,7 @@ package org.netsim.radio.noise;
  */
 public record FixedNoise(double noisePowerW) implements NoiseModel {
 
+    /** Validates the components. */
     public FixedNoise {
         if (!(noisePowerW > 0) || Double.isInfinite(noisePowerW)) {
             throw new IllegalArgumentException("noisePowerW: must be finite and > 0, got " + noisePowerW);

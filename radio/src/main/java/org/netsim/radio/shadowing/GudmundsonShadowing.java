@@ -34,6 +34,7 @@ import java.util.random.RandomGenerator;
 public record GudmundsonShadowing(double sigmaDb, double decorrelationDistanceM, double siteCorrelation)
         implements ShadowingProcess {
 
+    /** Validates the components. */
     public GudmundsonShadowing {
         if (!(sigmaDb >= 0) || Double.isInfinite(sigmaDb)) {
             throw new IllegalArgumentException("sigmaDb: must be finite and >= 0, got " + sigmaDb);

@@ -182,7 +182,7 @@ public final class NetworkPainter {
         drawCells(g, m, 0, 0);
         if (frame != null) {
             if (style.links()) {
-                drawLinks(g, m, frame);
+                drawLinks(g, m, frame, colours);
             }
             drawUes(g, m, frame, colours, style, handoverGlow, 0, 0);
         }
@@ -241,10 +241,12 @@ public final class NetworkPainter {
         return best;
     }
 
-    private void drawLinks(Graphics2D g, Mapping m, TraceReader.Frame f) {
-        g.setStroke(new BasicStroke(0.8f));
-        g.setColor(LINK_COLOUR);
+    /** Lines from UEs to their serving BSs, each in its UE's colour (by rate or SINR); grey before the first slot. */
+    private void drawLinks(Graphics2D g, Mapping m, TraceReader.Frame f, ColourScale colours) {
+        g.setStroke(new BasicStroke(1.2f));
         for (int u = 0; u < f.numUes(); u++) {
+            Color c = colours.colourOf(f, u);
+            g.setColor(c == null || Double.isNaN(f.rateNat()[u]) ? LINK_COLOUR : c);
             int cell = f.servingCell()[u];
             if (cell < 0 || cell >= header.cellSite().length) {
                 continue;

@@ -11,9 +11,10 @@ import org.netsim.visualization.trace.TraceHeader;
 import org.netsim.visualization.trace.TraceReader;
 
 /**
- * The view of a running {@code NetworkSimulation}: a {@link SlotListener} on its network. Positions and speeds come
- * from the {@link MobileUe} agents (so the UEs show before the first slot, grey), serving BS, rate, SINR and
- * handovers from the last {@link SlotReport}. The rate colour scale follows the largest rate seen so far, rounded
+ * The view of a running network: a {@link SlotListener} on a {@code RadioNetwork}, in {@code NetworkSimulation} or in
+ * any host model. Positions and speeds come from the {@link MobileUe} agents given (so the UEs show before the first
+ * slot, grey) or, for UEs the host added itself (give an empty list for a foreign host), from the reports; serving
+ * BS, rate, SINR and handovers from the last {@link SlotReport}. The rate colour scale follows the largest rate seen so far, rounded
  * up to 1, 2 or 5 times a power of ten so that it changes rarely. Inspectors get a {@link LiveUeStatus} per UE and
  * the model's own {@link BaseStation} agents.
  *

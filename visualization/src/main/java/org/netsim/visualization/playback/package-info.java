@@ -1,0 +1,4 @@
+/**
+ * Trace playback as a headless MASON model: seeks and steps through a recorded run.
+ */
+package org.netsim.visualization.playback;
