@@ -195,10 +195,7 @@ public final class DistributedPrecoding implements SlotPrecoding {
             checkIds(ids, csiProblem.numUe());
         }
         SlotRun run = new SlotRun(csiProblem, init, steps, link, range.sets(csiProblem, context), roundBudget(),
-                context.startTimeS(), rng, agents, memoryKind, memory, ids);
-        if (lossRule != null) {
-            run.lossRule(context.slot(), lossRule);
-        }
+                context.startTimeS(), rng, agents, memoryKind, memory, ids, context.slot(), lossRule);
         DistributedSlotReport report = run.run(context.slot());
         lastMessageBuffers = run.messageBuffers;
         for (DistributedListener l : listeners) {

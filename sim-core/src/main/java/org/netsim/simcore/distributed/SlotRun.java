@@ -41,8 +41,8 @@ final class SlotRun {
     final AgentMemory.Entry[] entries; // what the agents hold of UE i, in problem order
     private final AgentMemory memory;
     private final int[] ueIds;        // null unless the memory persists
-    private DistributedPrecoding.LossRule lossRule;
-    private long slot;
+    private final DistributedPrecoding.LossRule lossRule;
+    private final long slot;
     private final int budget;
     private final double startS;
     private final int numTypes = MessageType.values().length;
@@ -69,10 +69,14 @@ final class SlotRun {
      * @param memoryKind how receivers fill in what does not arrive
      * @param memory the entries kept from the last slot ({@link MessageMemory#PERSISTENT}); updated at the end
      * @param ueIds stable UE ids in problem order (distinct), or null (then every UE is new)
+     * @param slot the slot index (for the loss rule)
+     * @param lossRule decides the losses instead of draws, or null
      */
     SlotRun(Problem problem, Init init, AgentSteps steps, LinkModel link, boolean[][] coordination, int budget,
             double startS, SplittableRandom rng, SimState state, MessageMemory memoryKind, AgentMemory memory,
-            int[] ueIds) {
+            int[] ueIds, long slot, DistributedPrecoding.LossRule lossRule) {
+        this.slot = slot;
+        this.lossRule = lossRule;
         this.problem = problem;
         this.link = link;
         this.rng = rng;
@@ -102,7 +106,10 @@ final class SlotRun {
         }
         this.entries = new AgentMemory.Entry[numUe];
         this.ues = new UeAgent[numUe];
+        // with neither losses nor late messages, the first round replaces every initialisation before it is read
         boolean persistent = memoryKind == MessageMemory.PERSISTENT;
+        boolean initialisationRead = lossRule != null || link.lossProbability() > 0
+                || link.latencyS() > link.uplinkPhaseS();
         for (int i = 0; i < numUe; i++) {
             int n = problem.ueAntennas(i);
             int d = problem.streams(i);
@@ -124,7 +131,7 @@ final class SlotRun {
             }
             entries[i] = e;
             ues[i] = new UeAgent(this, i, steps.newUe(n, d), coordination[i], e, known);
-            if (persistent && !complete) {
+            if (persistent && !complete && initialisationRead) {
                 ues[i].initialise(v, !known);
             }
         }
@@ -195,12 +202,6 @@ final class SlotRun {
         }
         m.to.receive(m.type, m.round, m.from.index, m.payload);
         m.from.release(m);
-    }
-
-    /** Decides losses by {@code rule} for slot {@code slot} instead of by draws. */
-    void lossRule(long slot, DistributedPrecoding.LossRule rule) {
-        this.slot = slot;
-        this.lossRule = rule;
     }
 
     /** @return whether a message is lost (one draw per message, or the loss rule) */
