@@ -291,6 +291,23 @@ class MessageMemoryTest {
     }
 
     @Test
+    void thePrecodingStageHandsItsUeIdsToTheExecution() {
+        Problem p = problem(35);
+        int[][] seen = new int[1][];
+        WmmsePrecoder wmmse = new WmmsePrecoder();
+        PrecodingStage stage = new PrecodingStage(wmmse, Init.mrc(), true).withExecution((problem, init, context) -> {
+            seen[0] = context.ueIds();
+            return new org.netsim.simcore.SlotPrecoding.Outcome(wmmse.solve(problem, init), 0, 0, 0);
+        });
+        stage.precode(p, IDS);
+        assertEquals(java.util.Arrays.toString(IDS), java.util.Arrays.toString(seen[0]));
+        stage.precode(p, IDS, new SlotContext(1, 1e-3, null, null, null));
+        assertEquals(java.util.Arrays.toString(IDS), java.util.Arrays.toString(seen[0]));
+        assertThrows(IllegalArgumentException.class, () -> stage.precode(p, IDS,
+                SlotContext.untimed(2, new int[] {1, 2, 3, 4, 5, 6})));
+    }
+
+    @Test
     void messagesAreAllocatedOncePerLinkAndSlotNotPerRound() {
         Problem p = problem(34);
         int links = 6 * (3 + 1); // F_i to each of 3 BSs and U_i W_i to the serving BS
