@@ -7,7 +7,8 @@ import org.ejml.data.ZMatrixRMaj;
 /**
  * What the agents hold of each UE (see {@link MessageMemory}): the UE's last downlink measurement, the factor F_i
  * each BS of its coordination set last received (F_i F_i^H = U_i W_i U_i^H) and the U_i W_i its serving BS last
- * received. One {@link Entry} per UE and slot is the agents' working memory ({@link SlotRun}); with
+ * received; with {@link MessageMemory#PERSISTENT}, the serving BS uses its own UE's F_i and U_i W_i as a pair from
+ * the same round (see {@link BsAgent}). One {@link Entry} per UE and slot is the agents' working memory ({@link SlotRun}); with
  * {@link MessageMemory#PERSISTENT} the entries are kept from one slot to the next by UE id. Entries of UEs absent
  * from a slot are dropped at its end. Not thread-safe.
  */
@@ -29,7 +30,9 @@ final class AgentMemory {
         final ZMatrixRMaj interference;  // Z_i of the UE's last measurement              [N_i x N_i]
         final ZMatrixRMaj effective;     // H_ik V_i of the UE's last measurement          [N_i x d_i]
         final Held[] factorAt;           // F_i as BS k holds it, or null (not held)       [N_i x d_i]
-        Held receiver;                   // U_i W_i as the serving BS holds it, or null    [N_i x d_i]
+        Held receiver;                   // U_i W_i the serving BS uses, or null            [N_i x d_i]
+        Held staged;                     // U_i W_i as last received (persistent memory)   [N_i x d_i]
+        Held pairedFactor;               // F_i of the same round as receiver (persistent)  [N_i x d_i]
         ZMatrixRMaj finalPrecoder;       // V_i at the end of the slot the entry comes from [M_k x d_i]
 
         Entry(int servingBs, int numUeAntennas, int numStreams, int numBs) {
@@ -69,8 +72,10 @@ final class AgentMemory {
                     h.round = -1;
                 }
             }
-            if (receiver != null) {
-                receiver.round = -1;
+            for (Held h : new Held[] {receiver, staged, pairedFactor}) {
+                if (h != null) {
+                    h.round = -1;
+                }
             }
         }
     }

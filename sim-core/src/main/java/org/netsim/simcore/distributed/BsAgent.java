@@ -65,10 +65,17 @@ final class BsAgent {
             }
             keep(e.factorAt[index], round, payload);
         } else if (type == MessageType.UL_RECEIVER) {
-            if (e.receiver == null) {
-                e.receiver = new AgentMemory.Held(payload.numRows, payload.numCols);
+            if (run.pairs) {
+                if (e.staged == null) {
+                    e.staged = new AgentMemory.Held(payload.numRows, payload.numCols);
+                }
+                keep(e.staged, round, payload);
+            } else {
+                if (e.receiver == null) {
+                    e.receiver = new AgentMemory.Held(payload.numRows, payload.numCols);
+                }
+                keep(e.receiver, round, payload);
             }
-            keep(e.receiver, round, payload);
         }
     }
 
@@ -76,6 +83,32 @@ final class BsAgent {
         if (round > held.round) {
             held.value.setTo(payload);
             held.round = round;
+        }
+    }
+
+    /**
+     * Persistent memory: own UE i's F_i and U_i W_i become the pair the step uses only together, when both of one
+     * round newer than the pair have arrived; if one of them is lost, the step keeps the older pair. (Mixing a
+     * fresh F_i in R_k with a stale U_i W_i in V~_i, or the reverse, mismatches the scale W_i between the two terms
+     * of V_i = (R_k + mu I)^-1 V~_i; on {@code urban-7cell} that mismatch, not the staleness, was what losses cost.)
+     */
+    private void commitPair(AgentMemory.Entry e) {
+        AgentMemory.Held f = e.factorAt[index];
+        AgentMemory.Held uw = e.staged;
+        if (f == null || uw == null || f.round != uw.round) {
+            return;
+        }
+        if (e.receiver == null) {
+            e.receiver = new AgentMemory.Held(uw.value.numRows, uw.value.numCols);
+        }
+        if (e.pairedFactor == null) {
+            e.pairedFactor = new AgentMemory.Held(f.value.numRows, f.value.numCols);
+        }
+        if (uw.round > e.receiver.round || e.receiver.round < 0 && uw.round >= 0) {
+            e.receiver.value.setTo(uw.value);
+            e.receiver.round = uw.round;
+            e.pairedFactor.value.setTo(f.value);
+            e.pairedFactor.round = f.round;
         }
     }
 
@@ -90,6 +123,11 @@ final class BsAgent {
             return;
         }
         var p = run.problem;
+        if (run.pairs) {
+            for (int i : own) {
+                commitPair(run.entries[i]);
+            }
+        }
         int numHeard = 0;
         double keptW = 0;
         for (int i : own) {
@@ -108,7 +146,9 @@ final class BsAgent {
         }
         step.resetCovariance();
         for (int j = 0; j < p.numUe(); j++) {
-            AgentMemory.Held f = run.entries[j].factorAt[index];
+            AgentMemory.Entry e = run.entries[j];
+            AgentMemory.Held f = run.pairs && e.servingBs == index && e.pairedFactor != null ? e.pairedFactor
+                    : e.factorAt[index];
             if (f != null) {
                 step.addToCovariance(p.channel(j, index), f.value, p.weight(j));
             }

@@ -41,6 +41,8 @@ final class SlotRun {
     final AgentMemory.Entry[] entries; // what the agents hold of UE i, in problem order
     private final AgentMemory memory;
     private final int[] ueIds;        // null unless the memory persists
+    /** Whether a serving BS uses its own UEs' F_i and U_i W_i as pairs of one round (persistent memory). */
+    final boolean pairs;
     private final DistributedPrecoding.LossRule lossRule;
     private final long slot;
     private final int budget;
@@ -87,6 +89,7 @@ final class SlotRun {
         this.coordination = coordination;
         this.memory = memory;
         this.ueIds = memoryKind == MessageMemory.PERSISTENT ? ueIds : null;
+        this.pairs = memoryKind == MessageMemory.PERSISTENT;
         this.v = InitialPrecoders.create(problem, init);
         int numUe = problem.numUe();
         int numBs = problem.numBs();
@@ -125,7 +128,7 @@ final class SlotRun {
                         complete = false;
                     }
                 }
-                complete &= e.receiver != null;
+                complete &= e.receiver != null && e.staged != null && e.pairedFactor != null;
             } else {
                 e = new AgentMemory.Entry(problem.servingBs(i), n, d, numBs);
             }

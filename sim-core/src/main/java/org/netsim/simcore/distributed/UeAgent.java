@@ -124,6 +124,10 @@ final class UeAgent {
         if (memory.receiver == null) {
             memory.receiver = new AgentMemory.Held(n, d);
             memory.receiver.value.setTo(uw);
+            memory.staged = new AgentMemory.Held(n, d);
+            memory.staged.value.setTo(uw);
+            memory.pairedFactor = new AgentMemory.Held(n, d);
+            memory.pairedFactor.value.setTo(factor);
         }
     }
 

@@ -158,6 +158,66 @@ class MessageMemoryTest {
         assertNull(absent.held(12, MessageType.UL_COVARIANCE, 0));
     }
 
+    /**
+     * One WMMSE round by hand: BS k's step with F_j = {@code factor[j][k]} and, for its own UEs, U_i W_i =
+     * {@code receiver[i]}, from the precoders {@code v}.
+     */
+    private static ZMatrixRMaj[] handRound(Problem p, ZMatrixRMaj[] v, ZMatrixRMaj[][] factor,
+            ZMatrixRMaj[] receiver) {
+        ZMatrixRMaj[] out = new ZMatrixRMaj[p.numUe()];
+        for (int j = 0; j < p.numUe(); j++) {
+            out[j] = v[j].copy();
+        }
+        WmmsePrecoder wmmse = new WmmsePrecoder();
+        for (int k = 0; k < p.numBs(); k++) {
+            WmmseBsStep bs = new WmmseBsStep(p.bsAntennas(k));
+            bs.resetCovariance();
+            for (int j = 0; j < p.numUe(); j++) {
+                bs.addToCovariance(p.channel(j, k), factor[j][k], p.weight(j));
+            }
+            int[] own = p.uesOf(k);
+            ZMatrixRMaj[] candidates = new ZMatrixRMaj[p.numUe()];
+            for (int i : own) {
+                candidates[i] = new ZMatrixRMaj(p.bsAntennas(k), p.streams(i));
+                WmmseBsStep.candidate(p.channel(i, k), receiver[i], p.weight(i), candidates[i]);
+            }
+            bs.updatePrecoders(candidates, own, p.bsPowerW(k), wmmse.muSolver(), out);
+        }
+        return out;
+    }
+
+    @Test
+    void aLostReceiverMessageMakesTheServingBsKeepTheUesLastPair() {
+        Problem p = problem(36);
+        int ue = 3;
+        int serving = p.servingBs(ue);
+        // slot 1: UE 3's U_3 W_3 to its serving BS is lost; its F_3 arrives everywhere
+        DistributedPrecoding dist = new DistributedPrecoding(new WmmsePrecoder(), LinkModel.IDEAL,
+                CoordinationRange.ALL, 1, 1e-3, 1).lossRule((slot, round, type, i, bs) ->
+                        slot == 1 && type == MessageType.UL_RECEIVER && i == ue);
+        ZMatrixRMaj[] v0 = InitialPrecoders.create(p, Init.mrc());
+        ZMatrixRMaj[] v1 = dist.solve(p, Init.mrc(), SlotContext.untimed(0, IDS)).solution().precoders();
+        Solution s1 = dist.solve(p, Init.given(v1), SlotContext.untimed(1, IDS)).solution();
+        ZMatrixRMaj[][] factor = new ZMatrixRMaj[p.numUe()][p.numBs()];
+        ZMatrixRMaj[] receiver = new ZMatrixRMaj[p.numUe()];
+        for (int j = 0; j < p.numUe(); j++) {
+            ZMatrixRMaj[] m = ueMessages(p, j, v1);
+            java.util.Arrays.fill(factor[j], m[0]);
+            receiver[j] = m[1];
+        }
+        // the serving BS uses F_3 and U_3 W_3 of slot 0 as a pair (the fresh F_3 alone would mismatch W_3)
+        ZMatrixRMaj[] old = ueMessages(p, ue, v0);
+        factor[ue][serving] = old[0];
+        receiver[ue] = old[1];
+        ZMatrixRMaj[] expected = handRound(p, v1, factor, receiver);
+        assertTrue(maxDiff(expected, s1.precoders()) <= SAME * scale(expected), "max diff "
+                + maxDiff(expected, s1.precoders()));
+        // and not the fresh F_3 with the old U_3 W_3
+        factor[ue][serving] = ueMessages(p, ue, v1)[0];
+        assertTrue(maxDiff(handRound(p, v1, factor, receiver), s1.precoders()) > DIFFERENT * scale(expected));
+        assertFiniteAndFeasible(p, s1);
+    }
+
     @Test
     void aNewUeStartsFromTheInitialisationSoItsLostFirstRoundCostsNothing() {
         Problem p = problem(32);
