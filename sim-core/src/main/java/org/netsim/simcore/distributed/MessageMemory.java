@@ -14,10 +14,11 @@ import java.util.Locale;
  *       UE is still present, has the same serving BS and the same antenna and stream counts, and starts the slot
  *       from the precoder V_i it ended the last one with (not re-initialised or rescaled by the warm start, which
  *       would make every value derived from the old V_i outdated); a BS's F_j only while the BS stays in the UE's
- *       coordination set. Everything else is dropped. A value the receiver has not got yet (a UE new in the slot
- *       or in that sense, new to a BS's range; every UE when the ids are unknown) starts from the
- *       <em>initialisation</em>: the value the UE would report in the slot's first round over
- *       ideal links, i.e. its measurement of the slot's start precoders V^0 (warm start or fresh initialisation)
+ *       coordination set. Everything else is dropped. The serving BS uses its own UE's F_i and U_i W_i only as a
+ *       pair of one round (if one of the two is lost it keeps the older pair), so R_k and V~_i never mix a fresh
+ *       and a stale W_i. A value the receiver has not got yet (a UE new in the slot or in that sense, new to a
+ *       BS's range; every UE when the ids are unknown) starts from the <em>initialisation</em>: the value the UE
+ *       would report in the slot's first round over ideal links, i.e. its measurement of the slot's start precoders V^0 (warm start or fresh initialisation)
  *       on the CSI problem, and the UE step of the first round on it (for GCN-WMMSE, layer 1). It is set up at
  *       the start of the slot, like the start precoders themselves, and is neither sent nor counted. With ideal
  *       links every first-round message replaces it by the same value, so results do not change; under loss, a

@@ -340,12 +340,10 @@ class MessageMemoryTest {
                         + " / " + ideal[1] + ", persistent " + persistent[0] + " / " + persistent[1] + ", absent "
                         + absent[0] + " / " + absent[1];
                 assertTrue(persistent[0] > absent[0], what);
-                // once the iteration has converged, a lost message mostly delays an update by a round: the tracked
-                // sum rate stays within 5 % of the lossless one at 10 % loss (measured: 1.6 to 3.1 %; the rest
-                // comes from the stage re-initialising a UE that WMMSE switched off, more often under loss)
-                if (loss == 0.1) {
-                    assertTrue(persistent[1] >= (1 - 0.05) * ideal[1], what);
-                }
+                // once the iteration has converged, a lost message only delays an update by a round: the tracked
+                // sum rate stays within 1 % of the lossless one at 10 % loss (measured: within 0.1 %) and 10 % at
+                // 30 % loss (measured: 0.7 to 5.6 %)
+                assertTrue(persistent[1] >= (1 - (loss == 0.1 ? 0.01 : 0.10)) * ideal[1], what);
             }
         }
     }
