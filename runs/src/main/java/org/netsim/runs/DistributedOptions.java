@@ -37,6 +37,12 @@ final class DistributedOptions {
             description = "Distributed: bits per real message entry (64, 32 or 1..24).")
     Integer bitsPerReal;
 
+    @Option(names = "--memory", paramLabel = "persistent|slot",
+            description = "Distributed: what a receiver uses for a lost or late message: persistent (its last value, "
+                    + "kept across slots, or the initialisation; default) or slot (memory per slot: UEs not heard "
+                    + "yet are absent).")
+    String memory;
+
     @Option(names = "--coordination", paramLabel = "RANGE",
             description = "Distributed: coordination range: all, radius=METRES or strongest=N.")
     String coordination;
@@ -56,6 +62,9 @@ final class DistributedOptions {
         add(out, "distributed.lossProbability", loss);
         if (bitsPerReal != null) {
             out.add("distributed.bitsPerReal=" + bitsPerReal);
+        }
+        if (memory != null) {
+            out.add("distributed.memory=" + memory.trim().toLowerCase(Locale.ROOT));
         }
         if (coordination != null) {
             String c = coordination.trim().toLowerCase(Locale.ROOT);

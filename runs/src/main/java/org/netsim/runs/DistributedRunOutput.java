@@ -156,6 +156,7 @@ final class DistributedRunOutput implements DistributedListener, AutoCloseable {
         link.put("latency_s", execution.link().latencyS());
         link.put("loss_probability", execution.link().lossProbability());
         link.put("bits_per_real", execution.link().bitsPerReal());
+        link.put("memory", execution.memory().key());
         root.put("coordination", execution.range().toString());
         root.put("round_budget", execution.roundBudget());
         root.put("slots", slots);

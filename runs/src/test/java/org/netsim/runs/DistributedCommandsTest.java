@@ -47,8 +47,10 @@ class DistributedCommandsTest {
         // lossy links: sent = delivered + lost
         Path lossy = tmp.resolve("lossy");
         assertEquals(0, CliTest.run("run", "urban-7cell", "--slots", "2", "--quiet", "--no-charts", "--out",
-                lossy.toString(), "--mode", "distributed", "--loss", "0.2", "--latency-s", "2e-4").exit());
+                lossy.toString(), "--mode", "distributed", "--loss", "0.2", "--latency-s", "2e-4", "--memory",
+                "slot").exit());
         JsonNode lossySummary = new ObjectMapper().readTree(lossy.resolve("distributed.json").toFile());
+        assertEquals("slot", lossySummary.get("link").get("memory").asText());
         JsonNode rx = lossySummary.get("messages").get("ul_receiver");
         assertTrue(rx.get("lost").asLong() > 0, rx.toString());
         assertEquals(rx.get("sent").asLong(), rx.get("delivered").asLong() + rx.get("lost").asLong());

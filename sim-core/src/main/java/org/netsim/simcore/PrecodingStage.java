@@ -120,18 +120,25 @@ public final class PrecodingStage {
      *     many UEs were warm-started
      */
     public Result precode(Problem csiProblem, int[] ueIds) {
-        return precode(csiProblem, ueIds, SlotContext.untimed(calls));
+        return precode(csiProblem, ueIds, SlotContext.untimed(calls, ueIds));
     }
 
     /**
-     * Precodes one slot with its context (time and geometry, used by a distributed execution).
+     * Precodes one slot with its context (time and geometry, used by a distributed execution). The execution sees
+     * {@code ueIds} as the context's UE identities.
      *
+     * @throws IllegalArgumentException if the context carries other UE identities than {@code ueIds}
      * @see #precode(Problem, int[])
      */
     public Result precode(Problem csiProblem, int[] ueIds, SlotContext context) {
         calls++;
         if (ueIds.length != csiProblem.numUe()) {
             throw new IllegalArgumentException("ueIds: expected " + csiProblem.numUe() + ", got " + ueIds.length);
+        }
+        if (context.ueIds() == null) {
+            context = context.withUeIds(ueIds);
+        } else if (!java.util.Arrays.equals(context.ueIds(), ueIds)) {
+            throw new IllegalArgumentException("context: its UE identities differ from ueIds");
         }
         long t0 = System.nanoTime();
         if (fairness != null) {

@@ -287,7 +287,7 @@ public final class RadioNetwork {
             gainDb[i] = order[i].gainsDb.clone();
         }
         PrecodingStage.Result r = precoding.precode(problem(true), ids,
-                new SlotContext(slot, slotTimeS, distanceM, gainDb));
+                new SlotContext(slot, slotTimeS, ids, distanceM, gainDb));
         precoded = r;
         solution = r.solution();
         precoderSeconds = r.seconds();

@@ -7,6 +7,7 @@ import org.netsim.scenarios.config.ScenarioFormatException;
 import org.netsim.simcore.distributed.CoordinationRange;
 import org.netsim.simcore.distributed.DistributedPrecoding;
 import org.netsim.simcore.distributed.LinkModel;
+import org.netsim.simcore.distributed.MessageMemory;
 
 /**
  * The {@code mode} key and the {@code distributed} block of a scenario file (docs/scenarios.md): whether the
@@ -17,8 +18,10 @@ import org.netsim.simcore.distributed.LinkModel;
  * @param link the link model
  * @param range the coordination range
  * @param rounds the fixed cap on rounds per slot, or {@link DistributedPrecoding#AUTO_ROUNDS}
+ * @param memory what receivers use for a message that does not arrive ({@code distributed.memory})
  */
-public record DistributedSettings(boolean distributed, LinkModel link, CoordinationRange range, int rounds) {
+public record DistributedSettings(boolean distributed, LinkModel link, CoordinationRange range, int rounds,
+        MessageMemory memory) {
 
     /** Default duration of each phase of a round: 0.1 ms, so a 1 ms slot fits 5 rounds. */
     public static final double DEFAULT_PHASE_S = 1e-4;
@@ -40,6 +43,9 @@ public record DistributedSettings(boolean distributed, LinkModel link, Coordinat
         double latencyS = tree.getDouble("distributed.latencyS", 0, 0, 10);
         double loss = tree.getDouble("distributed.lossProbability", 0, 0, 0.999);
         int bits = tree.getInt("distributed.bitsPerReal", 64, 1, 64);
+        MessageMemory memory = MessageMemory.valueOf(tree.getChoice("distributed.memory",
+                MessageMemory.PERSISTENT.key(), List.of(MessageMemory.PERSISTENT.key(), MessageMemory.SLOT.key()))
+                .toUpperCase(java.util.Locale.ROOT));
         String kind = tree.getChoice("distributed.coordination", "all", List.of("all", "radius", "strongest"));
         CoordinationRange range;
         switch (kind) {
@@ -69,7 +75,7 @@ public record DistributedSettings(boolean distributed, LinkModel link, Coordinat
         } catch (IllegalArgumentException e) {
             throw new ScenarioFormatException(tree.source() + ": distributed." + e.getMessage());
         }
-        return new DistributedSettings(on, link, range, rounds);
+        return new DistributedSettings(on, link, range, rounds, memory);
     }
 
     private static void requireAbsent(ConfigTree tree, String key, String kind) {
@@ -85,6 +91,6 @@ public record DistributedSettings(boolean distributed, LinkModel link, Coordinat
      */
     public DistributedPrecoding newExecution(Precoder precoder, double slotDurationS, long rootSeed) {
         return new DistributedPrecoding(precoder, link, range, rounds, slotDurationS,
-                org.netsim.radio.random.RandomStreams.seedOf(rootSeed, "distributed/links"));
+                org.netsim.radio.random.RandomStreams.seedOf(rootSeed, "distributed/links"), memory);
     }
 }

@@ -84,6 +84,15 @@ class DistributedModeTest {
                 "distributed.rounds=2", "distributed.coordination=radius", "distributed.coordinationRadiusM=600",
                 "distributed.lossProbability=0.2", "distributed.bitsPerReal=8"));
         assertEquals(2, ((DistributedPrecoding) ok.newPrecodingStage().execution()).roundBudget());
+        assertEquals(org.netsim.simcore.distributed.MessageMemory.PERSISTENT,
+                ((DistributedPrecoding) ok.newPrecodingStage().execution()).memory());
+        SimulationScenario perSlot = SimulationCatalog.load("urban-7cell", List.of("mode=distributed",
+                "distributed.memory=slot"));
+        assertEquals(org.netsim.simcore.distributed.MessageMemory.SLOT,
+                ((DistributedPrecoding) perSlot.newPrecodingStage().execution()).memory());
+        e = assertThrows(ScenarioFormatException.class, () -> SimulationCatalog.load("urban-7cell",
+                List.of("distributed.memory=forever")));
+        assertTrue(e.getMessage().contains("distributed.memory"), e.getMessage());
     }
 
     @Test

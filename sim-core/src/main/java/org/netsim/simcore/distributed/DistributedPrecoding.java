@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import org.ejml.data.ZMatrixRMaj;
 import org.netsim.precoding.Init;
 import org.netsim.precoding.Precoder;
 import org.netsim.precoding.Problem;
@@ -34,11 +35,13 @@ import sim.engine.SimState;
  * start of {@link org.netsim.simcore.PrecodingStage} carries the iteration across slots (tracking), so e.g. 2 rounds
  * per slot keep improving a slowly varying channel; GCN-WMMSE starts each slot at layer 0 from the warm start.
  *
- * <p>Imperfections: a lost pilot measurement leaves the UE with its last measurement of the slot (without one it
- * sends nothing that round); a lost or late uplink message leaves the BS with the last value it had of that UE
- * (without one, the UE is absent from R_k, or, for its own UE, that UE keeps its precoder and the others share the
- * remaining budget). Every BS budget holds after every round. Loss draws come from a stream seeded per slot
- * ({@code seed}, slot index), so runs repeat exactly.
+ * <p>Imperfections: a lost pilot measurement leaves the UE with its last measurement, a lost or late uplink message
+ * leaves the BS with the last value it had of that UE; what "last" means is the {@link MessageMemory}: by default
+ * ({@link MessageMemory#PERSISTENT}) the agents' memory persists across slots keyed by the UE ids of the
+ * {@link SlotContext}, and a value not held yet is the initialisation computed from the slot's start precoders;
+ * {@link MessageMemory#SLOT} starts every slot empty and treats UEs not heard in the slot as absent. Every BS
+ * budget holds after every round. Loss draws come from a stream seeded per slot ({@code seed}, slot index), so
+ * runs repeat exactly.
  *
  * <p>Not thread-safe: one instance per network.
  */
@@ -53,8 +56,24 @@ public final class DistributedPrecoding implements SlotPrecoding {
     private final int maxRounds;
     private final double slotDurationS;
     private final long seed;
+    private final MessageMemory memoryKind;
+    private final AgentMemory memory = new AgentMemory();
     private final SimState agents = new SimState(0);
     private final List<DistributedListener> listeners = new ArrayList<>();
+    private LossRule lossRule;
+    private long lastMessageBuffers;
+
+    /**
+     * Which messages are lost, decided per message instead of by the random draws (tests: a chosen message lost).
+     */
+    @FunctionalInterface
+    interface LossRule {
+        /**
+         * @param bs the receiving BS, or -1 for a UE's pilot measurement
+         * @return whether that message of that slot and round (0-based) is lost
+         */
+        boolean lost(long slot, int round, MessageType type, int ue, int bs);
+    }
 
     /**
      * @param precoder the algorithm (wmmse or gcn-wmmse, whose step functions the agents call)
@@ -68,6 +87,16 @@ public final class DistributedPrecoding implements SlotPrecoding {
      */
     public DistributedPrecoding(Precoder precoder, LinkModel link, CoordinationRange range, int maxRounds,
             double slotDurationS, long seed) {
+        this(precoder, link, range, maxRounds, slotDurationS, seed, MessageMemory.PERSISTENT);
+    }
+
+    /**
+     * @param memoryKind what receivers use for a message that does not arrive
+     * @see #DistributedPrecoding(Precoder, LinkModel, CoordinationRange, int, double, long)
+     */
+    public DistributedPrecoding(Precoder precoder, LinkModel link, CoordinationRange range, int maxRounds,
+            double slotDurationS, long seed, MessageMemory memoryKind) {
+        this.memoryKind = Objects.requireNonNull(memoryKind, "memoryKind");
         this.steps = AgentSteps.of(Objects.requireNonNull(precoder, "precoder"));
         this.link = Objects.requireNonNull(link, "link");
         this.range = Objects.requireNonNull(range, "range");
@@ -117,6 +146,41 @@ public final class DistributedPrecoding implements SlotPrecoding {
         return link;
     }
 
+    /** Replaces the random loss draws by {@code rule} (null: back to the draws). */
+    DistributedPrecoding lossRule(LossRule rule) {
+        this.lossRule = rule;
+        return this;
+    }
+
+    /**
+     * @return a copy of the F_j (ul_covariance) or U_j W_j (ul_receiver) BS {@code bs} holds for the next slot of
+     *     UE {@code ueId}, or null if it holds none
+     */
+    ZMatrixRMaj held(int ueId, MessageType type, int bs) {
+        AgentMemory.Entry e = memory.get(ueId);
+        if (e == null) {
+            return null;
+        }
+        AgentMemory.Held h = type == MessageType.UL_COVARIANCE ? e.factorAt[bs]
+                : type == MessageType.UL_RECEIVER && e.servingBs == bs ? e.receiver : null;
+        return h == null ? null : h.value.copy();
+    }
+
+    /** @return the message objects (payload buffers) the last slot allocated */
+    long lastSlotMessageBuffers() {
+        return lastMessageBuffers;
+    }
+
+    /** @return what receivers use for a message that does not arrive */
+    public MessageMemory memory() {
+        return memoryKind;
+    }
+
+    /** @return the number of UEs whose values the agents hold for the next slot (0 with {@link MessageMemory#SLOT}) */
+    public int heldUes() {
+        return memory.size();
+    }
+
     /** @return the coordination range */
     public CoordinationRange range() {
         return range;
@@ -126,13 +190,30 @@ public final class DistributedPrecoding implements SlotPrecoding {
     public Outcome solve(Problem csiProblem, Init init, SlotContext context) {
         SplittableRandom rng = new SplittableRandom(org.netsim.radio.random.RandomStreams.seedOf(seed,
                 "distributed/slot/" + context.slot()));
+        int[] ids = context.ueIds();
+        if (ids != null) {
+            checkIds(ids, csiProblem.numUe());
+        }
         SlotRun run = new SlotRun(csiProblem, init, steps, link, range.sets(csiProblem, context), roundBudget(),
-                context.startTimeS(), rng, agents);
+                context.startTimeS(), rng, agents, memoryKind, memory, ids, context.slot(), lossRule);
         DistributedSlotReport report = run.run(context.slot());
+        lastMessageBuffers = run.messageBuffers;
         for (DistributedListener l : listeners) {
             l.onSlot(report);
         }
         return new Outcome(run.solution(), report.rounds(), report.messagesDelivered(),
                 report.bytesDeliveredTotal());
+    }
+
+    private static void checkIds(int[] ids, int numUe) {
+        if (ids.length != numUe) {
+            throw new IllegalArgumentException("context.ueIds: expected " + numUe + " ids, got " + ids.length);
+        }
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int id : ids) {
+            if (!seen.add(id)) {
+                throw new IllegalArgumentException("context.ueIds: id " + id + " appears twice");
+            }
+        }
     }
 }

@@ -17,6 +17,8 @@ import sim.engine.Steppable;
  * One slot of message rounds (see {@link DistributedPrecoding}): the agents of this slot's UEs and BSs, the air
  * between them (pilots, messages in flight, losses) and the counters, on a MASON schedule reset for the slot.
  * Event orderings within one time: pilot deliveries, UE steps, uplink deliveries, BS steps, end of round.
+ * Every event counts itself in {@link #events}; agents and messages reuse their event objects and buffers, so a
+ * round allocates nothing but MASON's queue entries, two round events and the trace record.
  */
 final class SlotRun {
 
@@ -35,6 +37,14 @@ final class SlotRun {
     final ZMatrixRMaj[] onAir;  // precoders of this round's pilots                        [M_k x d_i]
     final UeAgent[] ues;
     final BsAgent[] bss;
+    final boolean[][] coordination;   // in[i][k]: UE i sends F_i to BS k
+    final AgentMemory.Entry[] entries; // what the agents hold of UE i, in problem order
+    private final AgentMemory memory;
+    private final int[] ueIds;        // null unless the memory persists
+    /** Whether a serving BS uses its own UEs' F_i and U_i W_i as pairs of one round (persistent memory). */
+    final boolean pairs;
+    private final DistributedPrecoding.LossRule lossRule;
+    private final long slot;
     private final int budget;
     private final double startS;
     private final int numTypes = MessageType.values().length;
@@ -45,6 +55,8 @@ final class SlotRun {
     final long[] bytesSent = new long[numTypes];
     final long[] bytesDelivered = new long[numTypes];
     long events;
+    /** Message objects (with their payload buffers) allocated in this slot. */
+    long messageBuffers;
     private final double[] wsrAfterRound;
     private double wsrStart;
     private int roundsDone;
@@ -54,8 +66,19 @@ final class SlotRun {
     private record IterationTrace(int round, double wsr, long nanos) {
     }
 
+    /**
+     * @param coordination in[i][k] = whether UE i sends F_i to BS k
+     * @param memoryKind how receivers fill in what does not arrive
+     * @param memory the entries kept from the last slot ({@link MessageMemory#PERSISTENT}); updated at the end
+     * @param ueIds stable UE ids in problem order (distinct), or null (then every UE is new)
+     * @param slot the slot index (for the loss rule)
+     * @param lossRule decides the losses instead of draws, or null
+     */
     SlotRun(Problem problem, Init init, AgentSteps steps, LinkModel link, boolean[][] coordination, int budget,
-            double startS, SplittableRandom rng, SimState state) {
+            double startS, SplittableRandom rng, SimState state, MessageMemory memoryKind, AgentMemory memory,
+            int[] ueIds, long slot, DistributedPrecoding.LossRule lossRule) {
+        this.slot = slot;
+        this.lossRule = lossRule;
         this.problem = problem;
         this.link = link;
         this.rng = rng;
@@ -63,25 +86,57 @@ final class SlotRun {
         this.schedule = state.schedule;
         this.budget = budget;
         this.startS = startS;
+        this.coordination = coordination;
+        this.memory = memory;
+        this.ueIds = memoryKind == MessageMemory.PERSISTENT ? ueIds : null;
+        this.pairs = memoryKind == MessageMemory.PERSISTENT;
         this.v = InitialPrecoders.create(problem, init);
         int numUe = problem.numUe();
+        int numBs = problem.numBs();
         this.onAir = new ZMatrixRMaj[numUe];
         for (int i = 0; i < numUe; i++) {
             onAir[i] = v[i].copy();
         }
-        this.bss = new BsAgent[problem.numBs()];
+        this.bss = new BsAgent[numBs];
         int[] streams = new int[numUe];
         for (int i = 0; i < numUe; i++) {
             streams[i] = problem.streams(i);
         }
-        for (int k = 0; k < bss.length; k++) {
+        for (int k = 0; k < numBs; k++) {
             int[] own = problem.uesOf(k);
             bss[k] = new BsAgent(this, k, own.length == 0 ? null
                     : steps.newBs(problem.bsAntennas(k), numUe, own, streams));
         }
+        this.entries = new AgentMemory.Entry[numUe];
         this.ues = new UeAgent[numUe];
+        // with neither losses nor late messages, the first round replaces every initialisation before it is read
+        boolean persistent = memoryKind == MessageMemory.PERSISTENT;
+        boolean initialisationRead = lossRule != null || link.lossProbability() > 0
+                || link.latencyS() > link.uplinkPhaseS();
         for (int i = 0; i < numUe; i++) {
-            ues[i] = new UeAgent(this, i, steps.newUe(problem.ueAntennas(i), problem.streams(i)), coordination[i]);
+            int n = problem.ueAntennas(i);
+            int d = problem.streams(i);
+            AgentMemory.Entry e = this.ueIds == null ? null : memory.get(this.ueIds[i]);
+            boolean known = e != null && e.fits(problem.servingBs(i), n, d, numBs, v[i]);
+            boolean complete = known;
+            if (known) {
+                e.startSlot();
+                for (int k = 0; k < numBs; k++) {
+                    if (!coordination[i][k]) {
+                        e.factorAt[k] = null; // out of range now: dropped
+                    } else if (e.factorAt[k] == null) {
+                        complete = false;
+                    }
+                }
+                complete &= e.receiver != null && e.staged != null && e.pairedFactor != null;
+            } else {
+                e = new AgentMemory.Entry(problem.servingBs(i), n, d, numBs);
+            }
+            entries[i] = e;
+            ues[i] = new UeAgent(this, i, steps.newUe(n, d), coordination[i], e, known);
+            if (persistent && !complete && initialisationRead) {
+                ues[i].initialise(v, !known);
+            }
         }
         this.wsrAfterRound = new double[budget];
     }
@@ -92,10 +147,19 @@ final class SlotRun {
         t0 = System.nanoTime();
         wsrStart = RateEvaluator.wsrNat(problem, v);
         if (problem.numUe() > 0 && budget > 0) {
-            at(startS, ORDER_PILOT, s -> startRound(0));
+            at(startS, ORDER_PILOT, s -> {
+                events++;
+                startRound(0);
+            });
         }
         while (schedule.step(state)) {
             // every event counts itself
+        }
+        if (ueIds != null) {
+            for (int i = 0; i < entries.length; i++) {
+                entries[i].endSlot(v[i]);
+            }
+            memory.keep(ueIds, entries);
         }
         return new DistributedSlotReport(slot, budget, roundsDone, events, sent, delivered, lost, late, bytesSent,
                 bytesDelivered, wsrStart, java.util.Arrays.copyOf(wsrAfterRound, roundsDone));
@@ -120,16 +184,34 @@ final class SlotRun {
         return roundStartS(round) + link.roundDurationS();
     }
 
-    /** Schedules an event at {@code timeS} (not before the schedule's present), counting it when it runs. */
+    /** Schedules an event (that counts itself) at {@code timeS}, not before the schedule's present. */
     void at(double timeS, int ordering, Steppable event) {
-        schedule.scheduleOnce(Math.max(timeS, schedule.getTime()), ordering, s -> {
-            events++;
-            event.step(s);
-        });
+        schedule.scheduleOnce(Math.max(timeS, schedule.getTime()), ordering, event);
     }
 
-    /** @return whether a message is lost (one draw per message) */
-    boolean lose() {
+    /** Counts a delivered pilot measurement. */
+    void countPilotDelivered() {
+        delivered[MessageType.DL_PILOTS.ordinal()]++;
+    }
+
+    /** An uplink delivery (the event of {@code m}): counts it, hands it to the receiver, frees the message. */
+    void deliver(Message m) {
+        events++;
+        int t = m.type.ordinal();
+        delivered[t]++;
+        bytesDelivered[t] += m.bytes;
+        if (link.latencyS() > link.uplinkPhaseS()) {
+            late[t]++;
+        }
+        m.to.receive(m.type, m.round, m.from.index, m.payload);
+        m.from.release(m);
+    }
+
+    /** @return whether a message is lost (one draw per message, or the loss rule) */
+    private boolean lose(int round, MessageType type, int ue, int bs) {
+        if (lossRule != null) {
+            return lossRule.lost(slot, round, type, ue, bs);
+        }
         return link.lossProbability() > 0 && rng.nextDouble() < link.lossProbability();
     }
 
@@ -145,32 +227,20 @@ final class SlotRun {
         }
         double measuredS = roundStartS(round) + link.downlinkPhaseS();
         double deliveryS = measuredS + link.latencyS();
-        boolean isLate = link.latencyS() > link.uplinkPhaseS();
         int pilots = MessageType.DL_PILOTS.ordinal();
         for (UeAgent ue : ues) {
             sent[pilots]++;
-            boolean pilotLost = lose();
+            boolean pilotLost = lose(round, MessageType.DL_PILOTS, ue.index, -1);
             if (pilotLost) {
                 lost[pilots]++;
             } else {
-                at(measuredS, ORDER_PILOT, s -> {
-                    delivered[pilots]++;
-                    ue.measure();
-                });
+                at(measuredS, ORDER_PILOT, ue.pilotEvent);
             }
             if (!pilotLost || ue.hasMeasured()) {
                 for (Message m : ue.outbox(round)) {
-                    m.lost = lose();
+                    m.lost = lose(round, m.type, ue.index, m.to.index);
                     if (!m.lost) {
-                        int t = m.type.ordinal();
-                        at(deliveryS, ORDER_DELIVERY, s -> {
-                            delivered[t]++;
-                            bytesDelivered[t] += m.bytes;
-                            if (isLate) {
-                                late[t]++;
-                            }
-                            m.to.receive(m.type, m.round, m.from.index, m.payload);
-                        });
+                        at(deliveryS, ORDER_DELIVERY, m);
                     }
                 }
                 at(measuredS, ORDER_UE, ue.stepFor(round));
@@ -180,7 +250,10 @@ final class SlotRun {
         for (BsAgent bs : bss) {
             at(bsS, ORDER_BS, bs.stepFor(round));
         }
-        at(bsS, ORDER_END, s -> endRound(round));
+        at(bsS, ORDER_END, s -> {
+            events++;
+            endRound(round);
+        });
     }
 
     /** End of round: the WSR of the new precoders on the CSI problem; the next round if the budget allows. */
@@ -190,7 +263,10 @@ final class SlotRun {
         roundsDone = round + 1;
         trace.add(new IterationTrace(round + 1, wsr, System.nanoTime() - t0));
         if (round + 1 < budget) {
-            at(roundStartS(round + 1), ORDER_PILOT, s -> startRound(round + 1));
+            at(roundStartS(round + 1), ORDER_PILOT, s -> {
+                events++;
+                startRound(round + 1);
+            });
         }
     }
 

@@ -198,7 +198,7 @@ class DistributedPrecodingTest {
         DistributedPrecoding auto = new DistributedPrecoding(wmmse, link, CoordinationRange.ALL,
                 DistributedPrecoding.AUTO_ROUNDS, 1e-3, 1);
         assertEquals(4, auto.roundBudget());
-        assertEquals(4, auto.solve(p, Init.mrc(), new SlotContext(0, 0.5, null, null)).rounds());
+        assertEquals(4, auto.solve(p, Init.mrc(), new SlotContext(0, 0.5, null, null, null)).rounds());
         // 0.2 + 0.05 ms: exactly 4 (the slack absorbs the rounding of 1e-3 / 2.5e-4)
         assertEquals(4, new DistributedPrecoding(wmmse, new LinkModel(2e-4, 5e-5, 0, 0, 64), CoordinationRange.ALL,
                 0, 1e-3, 1).roundBudget());
@@ -299,7 +299,7 @@ class DistributedPrecodingTest {
                 dist[i][k] = k == p.servingBs(i) ? 900 : 100 * (k + 1);
             }
         }
-        boolean[][] sets = CoordinationRange.radius(250).sets(p, new SlotContext(0, 0, dist, null));
+        boolean[][] sets = CoordinationRange.radius(250).sets(p, new SlotContext(0, 0, null, dist, null));
         for (int i = 0; i < numUe; i++) {
             for (int k = 0; k < 4; k++) {
                 assertEquals(k == p.servingBs(i) || k <= 1, sets[i][k], "UE " + i + " BS " + k);
