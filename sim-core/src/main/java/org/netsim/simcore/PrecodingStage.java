@@ -89,10 +89,14 @@ public final class PrecodingStage {
         return execution;
     }
 
-    /** Tells the stage the rates the UEs achieved in the slot (for proportional-fair weights); no-op otherwise. */
+    /**
+     * Tells the stage the rates the UEs achieved in the slot (for proportional-fair weights); no-op otherwise. The
+     * UEs listed are all UEs of the slot: the averages of UEs that left are dropped.
+     */
     public void observeRates(int[] ueIds, double[] ratesNat) {
         if (fairness != null) {
             fairness.observe(ueIds, ratesNat);
+            fairness.retainOnly(ueIds);
         }
     }
 

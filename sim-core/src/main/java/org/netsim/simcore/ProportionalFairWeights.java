@@ -65,6 +65,23 @@ public final class ProportionalFairWeights {
         }
     }
 
+    /**
+     * Forgets every UE not in {@code ueIds} (UEs that left the network; identifiers are never reused), so the
+     * memory stays proportional to the UEs present when UEs come and go for a long run.
+     */
+    public void retainOnly(int[] ueIds) {
+        java.util.Set<Integer> present = new java.util.HashSet<>();
+        for (int id : ueIds) {
+            present.add(id);
+        }
+        averageRateNat.keySet().retainAll(present);
+    }
+
+    /** @return how many UEs have an average rate */
+    public int trackedUes() {
+        return averageRateNat.size();
+    }
+
     /** Forgets a UE that left the network. */
     public void remove(int ueId) {
         averageRateNat.remove(ueId);

@@ -34,4 +34,14 @@ class ProportionalFairWeightsTest {
         assertEquals(3, w[0] + w[1] + w[2], 1e-12);
         assertThrows(IllegalArgumentException.class, () -> new ProportionalFairWeights(0.5));
     }
+
+    @Test
+    void uesThatLeftAreForgottenAndTheOthersKeepTheirAverages() {
+        ProportionalFairWeights pf = new ProportionalFairWeights(10);
+        pf.observe(new int[] {1, 2, 3}, new double[] {1.0, 2.0, 4.0});
+        pf.retainOnly(new int[] {3, 1});
+        assertEquals(2, pf.trackedUes());
+        // UE 1 and UE 3 keep averages 1 and 4: weights 1/1 and 1/4 normalised to mean 1
+        assertArrayEquals(new double[] {1.6, 0.4}, pf.weights(new int[] {1, 3}), 1e-15);
+    }
 }
