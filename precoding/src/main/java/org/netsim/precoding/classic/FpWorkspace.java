@@ -490,7 +490,7 @@ public final class FpWorkspace {
     }
 
     /** @return the operator x -&gt; L_k x = B_k^H (B_k x) of BS k, valid after each {@link #refresh()} */
-    LanczosMaxEigenvalue.Operator gram(int k) {
+    public LanczosMaxEigenvalue.Operator gram(int k) {
         return new LanczosMaxEigenvalue.Operator() {
             @Override
             public void apply(double[] xRe, double[] xIm, int xOffset, double[] yRe, double[] yIm) {
