@@ -95,10 +95,10 @@ public final class Adam {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray g = w.getGradient();
-                mv[0].muli(beta1).addi(g.mul(1 - beta1));
-                mv[1].muli(beta2).addi(g.square().muli(1 - beta2));
-                NDArray denom = mv[1].div(c2).sqrt().addi(epsilon);
-                w.subi(mv[0].mul(learningRate / c1).divi(denom));
+                mv[0].muli((float) beta1).addi(g.mul((float) (1 - beta1)));
+                mv[1].muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
+                NDArray denom = mv[1].div((float) c2).sqrt().addi((float) epsilon);
+                w.subi(mv[0].mul((float) (learningRate / c1)).divi(denom));
                 g.subi(g);
             }
         }

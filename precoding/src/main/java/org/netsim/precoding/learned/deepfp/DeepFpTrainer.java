@@ -54,7 +54,8 @@ import org.netsim.precoding.linalg.LanczosMaxEigenvalue;
  * <p><b>Checkpoints and resume.</b> Every {@link Config#checkpointEvery} steps the listener receives a
  * {@link Checkpoint} (weights, Adam moments, best weights, history); {@link #train} started from it continues
  * exactly as the uninterrupted run (batches and learning rates are functions of the step; labels are recomputed,
- * deterministically). Deterministic for a seed on a given engine and thread count.
+ * deterministically, if the supervised stage is not finished). The number of unsupervised steps may differ on
+ * resume (it enters no earlier step's batch or learning rate): a run can be extended or cut short at a checkpoint. Deterministic for a seed on a given engine and thread count.
  */
 public final class DeepFpTrainer {
 
@@ -336,7 +337,8 @@ public final class DeepFpTrainer {
         DeepFpArchitecture a = config.architecture();
         long seed = config.seed();
         // labels: FastFP from the same V^0 (Section IV-D)
-        int nl = config.supervisedSteps() > 0 ? config.labelSamples() : 0;
+        boolean labelsNeeded = config.supervisedSteps() > 0 && (resume == null || resume.step() < config.supervisedSteps());
+        int nl = labelsNeeded ? config.labelSamples() : 0;
         ZMatrixRMaj[][] labels = new ZMatrixRMaj[nl][];
         IntStream.range(0, nl).parallel().forEach(s -> {
             Problem p = training.apply(s);
@@ -419,9 +421,9 @@ public final class DeepFpTrainer {
                             Shape s = out.precoders().shape();
                             ComplexTensor target = new ComplexTensor(scope.create(FloatBuffer.wrap(t[0]), s),
                                     scope.create(FloatBuffer.wrap(t[1]), s));
-                            l = out.precoders().sub(target).abs2().sum().div((double) u * batch.size()); // (53)
+                            l = out.precoders().sub(target).abs2().sum().div((float) (u * batch.size())); // (53)
                         } else {
-                            l = DeepFpNetwork.weightedSumRate(h, out.precoders(), alpha).mean().neg().div(u); // (54)
+                            l = DeepFpNetwork.weightedSumRate(h, out.precoders(), alpha).mean().neg().div((float) u); // (54)
                         }
                         gc.backward(l);
                         loss = l.getFloat();
@@ -459,6 +461,35 @@ public final class DeepFpTrainer {
             net.close();
             throw e;
         }
+    }
+
+    /**
+     * Times unsupervised training steps (forward, backward of LOSS_2 and the Adam update) on one fixed batch, for
+     * benchmarks; the network's weights change.
+     *
+     * @param steps timed steps, after one untimed warm-up step
+     * @return wall seconds per step
+     */
+    public static double secondsPerStep(DeepFpNetwork net, List<Problem> problems, List<ZMatrixRMaj[]> init,
+            int steps) {
+        DeepFpBatch batch = DeepFpBatch.pack(net.architecture(), problems, init);
+        Adam adam = Adam.withDefaults(1e-4);
+        long start = 0;
+        for (int s = 0; s <= steps; s++) {
+            if (s == 1) {
+                start = System.nanoTime();
+            }
+            try (NDManager scope = net.manager().newSubManager()) {
+                ComplexTensor h = batch.channels(scope);
+                NDArray alpha = batch.weights(scope);
+                try (GradientCollector gc = LearnedEngine.engine().newGradientCollector()) {
+                    DeepFpNetwork.Output out = net.forward(h, batch.initialPrecoders(scope), alpha, true);
+                    gc.backward(DeepFpNetwork.weightedSumRate(h, out.precoders(), alpha).mean().neg());
+                }
+                adam.step(net.block().getParameters());
+            }
+        }
+        return (System.nanoTime() - start) / 1e9 / Math.max(1, steps);
     }
 
     /** The training sample indices of (0-based) step {@code step}. */
