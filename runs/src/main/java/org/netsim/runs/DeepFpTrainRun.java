@@ -277,6 +277,10 @@ final class DeepFpTrainRun {
         hyper.put("bestStep", r.bestStep());
         hyper.put("loss", "stage 1: MSE (53) of V/sqrt(P_k) against FastFP; stage 2: -WSR/(KL) (54)");
         hyper.put("init", "random CN(0,1) scaled to the budgets (Sec. IV-D)");
+        hyper.put("schedule", String.format(Locale.ROOT, "%d supervised steps on (53) over %d labelled samples, then "
+                + "%d unsupervised steps on (54) of %d fresh samples each (batch %d, one CPU thread); the paper trains"
+                + " with batch 200 over epochs of a fixed data set (Sec. V-A), for a length it does not state",
+                c.supervisedSteps(), c.labelSamples(), c.wsrSteps(), c.batchSize(), c.batchSize()));
         Map<String, Double> scores = new LinkedHashMap<>();
         scores.put("initialValidationRatio", r.validations().get(0).ratio());
         scores.put("validationWsrBit", r.bestWsrNat() / Math.log(2));

@@ -79,6 +79,10 @@ public final class DeepFpBatch {
         if (p.numBs() != numBs) {
             throw new IllegalArgumentException(where + ": " + p.numBs() + " BSs, the batch has " + numBs);
         }
+        if (p.numUe() != numBs * perBs) {
+            throw new IllegalArgumentException(where + ": " + p.numUe() + " UEs, the batch has " + numBs + " x "
+                    + perBs);
+        }
         int nt = architecture.bsAntennas();
         int d = architecture.streams();
         int u = numBs * perBs;

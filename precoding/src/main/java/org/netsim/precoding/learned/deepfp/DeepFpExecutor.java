@@ -93,6 +93,10 @@ public final class DeepFpExecutor {
         double[] xIm = new double[maxWidth];
         double[] yRe = new double[maxWidth];
         double[] yIm = new double[maxWidth];
+        int[][] ues = new int[numBs][];
+        for (int k = 0; k < numBs; k++) {
+            ues[k] = problem.uesOf(k);
+        }
         for (int t = 0; t < architecture.layers(); t++) {
             ws.refresh();
             for (int k = 0; k < numBs; k++) {
@@ -104,7 +108,7 @@ public final class DeepFpExecutor {
                 double sqrtP = Math.sqrt(problem.bsPowerW(k));
                 ws.direction(k, dirRe, dirIm);
                 ws.precoderRows(k, vRe, vIm);
-                for (int i : problem.uesOf(k)) {
+                for (int i : ues[k]) {
                     int c0 = ws.columnOffset(i);
                     int di = problem.streams(i);
                     java.util.Arrays.fill(xRe, 0, widths[0], 0.0);

@@ -12,7 +12,6 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.data.ZMatrixRMaj;
-import org.netsim.precoding.Problem;
 import org.netsim.precoding.learned.ComplexTensor;
 import org.netsim.precoding.learned.LearnedEngine;
 import org.netsim.precoding.learned.ModelCard;
@@ -375,16 +374,6 @@ public final class DeepFpNetwork implements AutoCloseable {
                     + ", the network is " + architecture);
         }
         return ModelFiles.encode(block, card);
-    }
-
-    /** @return whether {@code problem} can enter a batch of this network (by padding) */
-    public boolean fits(Problem problem) {
-        try {
-            architecture.requireFits(problem, "");
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     @Override

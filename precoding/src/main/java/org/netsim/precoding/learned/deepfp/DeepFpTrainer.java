@@ -54,7 +54,9 @@ import org.netsim.precoding.linalg.LanczosMaxEigenvalue;
  * <p><b>Checkpoints and resume.</b> Every {@link Config#checkpointEvery} steps the listener receives a
  * {@link Checkpoint} (weights, Adam moments, best weights, history); {@link #train} started from it continues
  * exactly as the uninterrupted run (batches and learning rates are functions of the step; labels are recomputed,
- * deterministically, if the supervised stage is not finished). The number of unsupervised steps may differ on
+ * deterministically, if the supervised stage is not finished). A step whose loss or gradient is not finite updates
+ * nothing and records a NaN loss (seen rarely and not reproducibly in the small test runs, never in the shipped
+ * model's run). The number of unsupervised steps may differ on
  * resume (it enters no earlier step's batch or learning rate): a run can be extended or cut short at a checkpoint. Deterministic for a seed on a given engine and thread count.
  */
 public final class DeepFpTrainer {
@@ -395,8 +397,12 @@ public final class DeepFpTrainer {
                 List<ZMatrixRMaj[]> init = new ArrayList<>();
                 List<ZMatrixRMaj[]> targets = new ArrayList<>();
                 int[] indices = batchIndices(config, step);
+                // drawn on this thread: drawing on the fork-join pool while the engine holds this step's arrays gave
+                // rare non-reproducible NaN losses in tests (not understood; sequential drawing is reproducible)
                 Problem[] drawn = new Problem[indices.length];
-                IntStream.range(0, indices.length).parallel().forEach(r -> drawn[r] = training.apply(indices[r]));
+                for (int r = 0; r < indices.length; r++) {
+                    drawn[r] = training.apply(indices[r]);
+                }
                 for (int r = 0; r < indices.length; r++) {
                     problems.add(drawn[r]);
                     init.add(initialPrecoders(drawn[r], seed, "train", indices[r]));
@@ -428,7 +434,12 @@ public final class DeepFpTrainer {
                         gc.backward(l);
                         loss = l.getFloat();
                     }
-                    adam.step(net.block().getParameters());
+                    if (Double.isFinite(loss) && finiteGradients(net)) {
+                        adam.step(net.block().getParameters());
+                    } else {
+                        zeroGradients(net); // a non-finite loss or gradient would poison the weights: no update
+                        loss = Double.NaN;
+                    }
                 }
                 long elapsed = elapsedBefore + (System.nanoTime() - start) / 1_000_000;
                 StepRecord rec = new StepRecord(step, supervised ? "supervised" : "wsr", loss, lr, elapsed);
@@ -490,6 +501,25 @@ public final class DeepFpTrainer {
             }
         }
         return (System.nanoTime() - start) / 1e9 / Math.max(1, steps);
+    }
+
+    private static boolean finiteGradients(DeepFpNetwork net) {
+        for (var p : net.block().getParameters()) {
+            try (NDArray g = p.getValue().getArray().getGradient(); NDArray sum = g.sum()) {
+                if (!Float.isFinite(sum.getFloat())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void zeroGradients(DeepFpNetwork net) {
+        for (var p : net.block().getParameters()) {
+            try (NDArray g = p.getValue().getArray().getGradient()) {
+                g.subi(g);
+            }
+        }
     }
 
     /** The training sample indices of (0-based) step {@code step}. */
