@@ -17,6 +17,7 @@ import org.netsim.precoding.learned.deepfp.DeepFpArchitecture;
 import org.netsim.precoding.learned.deepfp.DeepFpPrecoder;
 import org.netsim.precoding.learned.deepfp.DeepFpTrainer;
 import org.netsim.radio.random.RandomStreams;
+import org.netsim.scenarios.snapshot.DeepFpHexScenario;
 import org.netsim.scenarios.snapshot.SnapshotCatalog;
 import org.netsim.scenarios.snapshot.SnapshotScenario;
 import org.netsim.visualization.charts.TrainingCharts;
@@ -103,6 +104,10 @@ final class DeepFpTrainRun {
         Options o = cmd.deepfp;
         var parse = cmd.spec.commandLine().getParseResult();
         SnapshotScenario sc = SnapshotCatalog.get(cmd.scenario);
+        if (!(sc instanceof DeepFpHexScenario)) {
+            throw new IllegalArgumentException("scenario: " + sc.name() + " is not a scenario deepfp trains on "
+                    + "(deepfp-7cell or deepfp-1cell)");
+        }
         int validation = parse.hasMatchedOption("--validation") ? cmd.validation : DEFAULT_VALIDATION;
         double learningRate = parse.hasMatchedOption("--learning-rate") ? cmd.learningRate
                 : DeepFpTrainer.Config.PAPER_LEARNING_RATE;
