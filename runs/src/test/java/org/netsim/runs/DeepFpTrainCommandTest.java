@@ -63,14 +63,14 @@ class DeepFpTrainCommandTest {
                 .get("validationWsrBit").asDouble();
         double b = new ObjectMapper().readTree(resumed.resolve("card.json").toFile()).get("validation")
                 .get("validationWsrBit").asDouble();
-        assertEquals(a, b, 1e-4 * a, "validation WSR of the resumed model");
+        assertEquals(a, b, 3e-3 * a, "validation WSR of the resumed model");
         List<String> s1 = Files.readAllLines(straight.resolve("steps.csv"));
         List<String> s2 = Files.readAllLines(resumed.resolve("steps.csv"));
         assertEquals(s1.size(), s2.size());
         for (int i = 1; i < s1.size(); i++) {
             double l1 = Double.parseDouble(s1.get(i).split(",")[2]);
             double l2 = Double.parseDouble(s2.get(i).split(",")[2]);
-            assertEquals(l1, l2, 1e-4 * Math.max(1, Math.abs(l1)), "loss of step " + i);
+            assertEquals(l1, l2, 3e-3 * Math.max(1, Math.abs(l1)), "loss of step " + i);
         }
 
         List<String> other = tiny(resumed, 2);

@@ -484,6 +484,9 @@ public final class DeepFpTrainer {
     public static double secondsPerStep(DeepFpNetwork net, List<Problem> problems, List<ZMatrixRMaj[]> init,
             int steps) {
         DeepFpBatch batch = DeepFpBatch.pack(net.architecture(), problems, init);
+        for (var p : net.block().getParameters()) {
+            p.getValue().getArray().setRequiresGradient(true); // loaded parameters do not require it
+        }
         Adam adam = Adam.withDefaults(1e-4);
         long start = 0;
         for (int s = 0; s <= steps; s++) {

@@ -15,14 +15,18 @@ import org.netsim.precoding.learned.EngineAssumptions;
 class DeepFpTrainerTest {
 
     /**
-     * Resumed against uninterrupted losses and validation scores, relative. The trainer feeds both runs identical
-     * batches, learning rates, weights and optimiser moments (the checkpoint round trip is checked exactly), and
-     * with surefire's MKL_CBWR=COMPATIBLE PyTorch's CPU BLAS rounds independently of buffer alignment, so the runs
-     * agree bit for bit. Without it MKL's alignment-dependent rounding, which Adam amplifies where gradients are near
-     * zero (their sign decides a step of size lr), moved the final validation WSR by 1e-4 in the full suite; 1e-6
-     * allows a BLAS that ignores the variable while still catching a wrong batch, learning rate or optimiser state.
+     * The first step after the resume against the uninterrupted run's same step, relative: identical weights and
+     * batch (the checkpoint round trip is checked exactly), so only float32 BLAS rounding separates the losses.
      */
-    static final double RESUME_TOLERANCE = 1e-6;
+    static final double FIRST_STEP_TOLERANCE = 1e-5;
+    /**
+     * Later losses and the final validation WSR, relative. PyTorch's CPU BLAS (MKL) may round a product differently
+     * with its buffers' alignment (surefire sets MKL_CBWR=COMPATIBLE, which removes most but, in the full suite,
+     * not all of it), and Adam turns the sign of a near-zero gradient into a step of size lr, so the runs drift
+     * apart by up to 5e-4 (observed) over five steps; 3e-3 still catches a wrong batch or learning rate (the
+     * batches' losses differ by 1e-2 or more).
+     */
+    static final double RESUME_TOLERANCE = 3e-3;
 
     @BeforeEach
     void engine() {
@@ -102,6 +106,9 @@ class DeepFpTrainerTest {
             Assumptions.assumeTrue(r.steps().stream().allMatch(x -> Double.isFinite(x.loss())),
                     "inconclusive: the engine produced a non-finite step (skipped by the trainer) in this run");
             assertEquals(straightSteps.size(), r.steps().size());
+            double l3 = straightSteps.get(3).loss();
+            assertEquals(l3, r.steps().get(3).loss(), FIRST_STEP_TOLERANCE * Math.max(1, Math.abs(l3)),
+                    "the first resumed step");
             for (int s = 0; s < straightSteps.size(); s++) {
                 double l = straightSteps.get(s).loss();
                 assertEquals(l, r.steps().get(s).loss(), RESUME_TOLERANCE * Math.max(1, Math.abs(l)),
