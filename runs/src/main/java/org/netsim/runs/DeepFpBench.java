@@ -44,7 +44,7 @@ final class DeepFpBench {
         double[] batchUs = new double[reps];
         double[] fastUs = new double[reps];
         double stepS;
-        try (DeepFpNetwork net = DeepFpNetwork.load(loc, card, ai.djl.Device.cpu())) {
+        try (DeepFpNetwork net = DeepFpNetwork.load(loc, card)) {
             DeepFpExecutor exec = net.executor();
             DeepFpBatch batch = DeepFpBatch.pack(net.architecture(), problems, init);
             exec.solve(problems.get(0), init.get(0), null);

@@ -101,7 +101,7 @@ final class DeepFpEvaluation {
         for (int s = 0; s < n; s++) {
             init.add(DeepFpTrainer.initialPrecoders(problems.get(s), cmd.seed, "evaluate", s));
         }
-        try (DeepFpNetwork net = DeepFpNetwork.load(location, card, ai.djl.Device.cpu())) {
+        try (DeepFpNetwork net = DeepFpNetwork.load(location, card)) {
             executor = net.executor();
             DeepFpBatch batch = DeepFpBatch.pack(arch, problems, init);
             net.solve(batch); // warm-up

@@ -126,7 +126,7 @@ final class DeepFpTrainRun {
         DeepFpArchitecture arch = new DeepFpArchitecture(o.layers, nt, d, o.hidden);
         DeepFpTrainer.Config config = new DeepFpTrainer.Config(arch, o.supervisedSteps, o.wsrSteps, cmd.batch,
                 o.labelSamples, validation, o.labelIterations, learningRate, o.wsrLearningRate, o.halfLife,
-                o.validateEvery, o.checkpointEvery, cmd.seed, ai.djl.Device.cpu());
+                o.validateEvery, o.checkpointEvery, cmd.seed);
         Path out = cmd.out;
         String settings = settings(cmd.scenario, config);
         DeepFpTrainer.Checkpoint resume = null;

@@ -86,6 +86,11 @@ public final class DeepFpNetwork implements AutoCloseable {
         }
     }
 
+    /** Loads a saved model on the CPU ({@link #load(ModelFiles.Location, ModelCard, Device)}). */
+    public static DeepFpNetwork load(ModelFiles.Location location, ModelCard card) {
+        return load(location, card, Device.cpu());
+    }
+
     /** Loads parameters saved by {@link #parameterBytes()} into a network of architecture {@code a}. */
     static DeepFpNetwork fromBytes(DeepFpArchitecture a, byte[] parameters, Device device) {
         NDManager manager = LearnedEngine.engine().newBaseManager(device);

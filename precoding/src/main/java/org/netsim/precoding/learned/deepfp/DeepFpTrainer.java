@@ -137,6 +137,15 @@ public final class DeepFpTrainer {
             }
         }
 
+        /** The same hyperparameters on the CPU (for callers outside the learned package, which do not see DJL). */
+        public Config(DeepFpArchitecture architecture, int supervisedSteps, int wsrSteps, int batchSize,
+                int labelSamples, int validationSamples, int labelIterations, double supervisedLearningRate,
+                double wsrLearningRate, int halfLifeSteps, int validateEvery, int checkpointEvery, long seed) {
+            this(architecture, supervisedSteps, wsrSteps, batchSize, labelSamples, validationSamples, labelIterations,
+                    supervisedLearningRate, wsrLearningRate, halfLifeSteps, validateEvery, checkpointEvery, seed,
+                    Device.cpu());
+        }
+
         /** @return total steps */
         public int totalSteps() {
             return supervisedSteps + wsrSteps;
