@@ -13,6 +13,7 @@ import org.netsim.precoding.learned.sun.SunDnnPrecoder;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,11 +37,24 @@ final class EvaluateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", required = true,
-            description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10.")
+            description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10, deepfp-7cell.")
     String model;
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     CompareCommand.Source source;
+
+    @Mixin
+    Options deepfp = new Options();
+
+    /** Options of a deepfp model's evaluation ({@link DeepFpEvaluation}). */
+    static final class Options {
+        @Option(names = "--bs-antennas", description = "deepfp: use the first N' <= N_t antennas of every BS "
+                + "(zero-padding transfer, DeepFP paper Sec. IV-E).")
+        Integer bsAntennas;
+
+        @Option(names = "--streams", description = "deepfp: at most d' <= d streams per UE (zero-padding transfer).")
+        Integer streams;
+    }
 
     @Option(names = "--samples", description = "Samples to draw (--scenario, default 100) or to use from the "
             + "dataset (--channels, default all).")
@@ -69,6 +83,16 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (DeepFpEvaluation.isDeepFp(model)) {
+            return DeepFpEvaluation.run(this);
+        }
+        if (source == null) {
+            throw new IllegalArgumentException("scenario, channels: one of --scenario or --channels is required for "
+                    + "a sun-dnn model");
+        }
+        if (deepfp.bsAntennas != null || deepfp.streams != null) {
+            throw new IllegalArgumentException("bs-antennas, streams: only for a deepfp model");
+        }
         String modelName;
         if (SunDnnPrecoder.SHIPPED_MODELS.contains(model)) {
             modelName = model;

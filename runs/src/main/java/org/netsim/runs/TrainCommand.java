@@ -15,6 +15,7 @@ import org.netsim.precoding.Problem;
 import org.netsim.precoding.learned.LearnedEngine;
 import org.netsim.precoding.learned.ModelCard;
 import org.netsim.precoding.learned.ModelFiles;
+import org.netsim.precoding.learned.deepfp.DeepFpPrecoder;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture;
 import org.netsim.precoding.learned.sun.SunDnnCards;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture.InputTransform;
@@ -29,6 +30,7 @@ import org.netsim.scenarios.snapshot.SunGaussianIcScenario;
 import org.netsim.scenarios.snapshot.SunImacScenario;
 import org.netsim.visualization.charts.TrainingCharts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,16 +51,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a learned precoder on a scenario and save it (parameters.djl, card.json) with its "
-                + "history.csv and validation curve. Models: sun-dnn (on sun-ic-K or sun-imac-N-K).")
+                + "history.csv and validation curve. Models: sun-dnn (on sun-ic-K or sun-imac-N-K), deepfp (on "
+                + "deepfp-7cell or deepfp-1cell; options --supervised-steps ... --resume).")
 final class TrainCommand implements Callable<Integer> {
 
     /** Model kinds this command trains. */
-    static final List<String> MODELS = List.of(SunDnnPrecoder.NAME);
+    static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, DeepFpPrecoder.NAME);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model kind: sun-dnn.")
+    @Option(names = "--model", required = true, description = "Model kind: sun-dnn or deepfp.")
     String model;
 
     @Option(names = "--scenario", required = true, description = "Training scenario, e.g. sun-imac-3-12 or sun-ic-10.")
@@ -94,12 +97,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Model directory to create.")
     Path out;
 
+    @Mixin
+    DeepFpTrainRun.Options deepfp = new DeepFpTrainRun.Options();
+
     /** Learning-rate factor after an epoch without validation improvement (the shipped models' value). */
     static final double DECAY_FACTOR = 0.5;
     static final String LOSS_LABEL = "MSE of p_k / P_k (dimensionless)";
 
     @Override
     public Integer call() throws Exception {
+        if (DeepFpPrecoder.NAME.equals(model)) {
+            return DeepFpTrainRun.run(this);
+        }
         // every check before any file is written
         if (!MODELS.contains(model)) {
             throw new IllegalArgumentException("model: unknown model kind '" + model + "'; train supports "
@@ -217,7 +226,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** @return the command as typed, arguments with spaces or quotes single-quoted */
-    private String commandLine() {
+    String commandLine() {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         // picocli hands sub-commands the whole command line, from the sub-command's name on
         boolean fromName = !args.isEmpty() && args.get(0).equals("train");

@@ -20,8 +20,12 @@ import org.netsim.precoding.linalg.LanczosMaxEigenvalue;
  * UE [sum_i N_i x M_k] and their transpose, the precoders as rows V_k^T [c_k x M_k] (c_k = sum_{i in I_k} d_i;
  * a row is one stream's beam), G_k^T = V_k^T H_k^T [c_k x sum_i N_i] (column block i = (H_ik V_k)^T) and B_k.
  * All storage is allocated by the constructor; the iteration methods allocate nothing.
+ *
+ * <p>Public for the unfolded FastFP of the learned package (DeepFP paper, Section IV-C), which replaces the one
+ * lambda_k per BS by a lambda per UE predicted from (Z_i, Lambda_i - L_k Z_i) ({@link #direction},
+ * {@link #precoderRows}, {@link #update}). Not thread-safe.
  */
-final class FpWorkspace {
+public final class FpWorkspace {
 
     private final int numBs;
     private final int numUe;
@@ -64,10 +68,12 @@ final class FpWorkspace {
     private final double[] stepRe;   // max c_k x max M_k
     private final double[] stepIm;
     private final double[] uRe;      // sum d
+    private final double[] invLambda; // max c_k
+    private int directionBs = -1;    // the BS whose direction stepRe/stepIm hold, or -1
     private final double[] uIm;
 
     /** @param problem not modified; its channels are copied into the workspace layout */
-    FpWorkspace(Problem problem) {
+    public FpWorkspace(Problem problem) {
         numBs = problem.numBs();
         numUe = problem.numUe();
         m = new int[numBs];
@@ -170,16 +176,22 @@ final class FpWorkspace {
         stepRe = new double[maxC * maxM];
         stepIm = new double[maxC * maxM];
         uRe = new double[streams];
+        invLambda = new double[maxC];
         uIm = new double[streams];
     }
 
     /** @return c_k = sum_{i in I_k} d_i, the number of streams BS k sends */
-    int cols(int k) {
+    public int cols(int k) {
         return cols[k];
     }
 
+    /** @return the first column of UE i's streams among its serving BS's c_k columns (rows of V_k^T) */
+    public int columnOffset(int i) {
+        return colOff[i];
+    }
+
     /** Sets every V_i (M_k x d_i; not modified). */
-    void setPrecoders(ZMatrixRMaj[] v) {
+    public void setPrecoders(ZMatrixRMaj[] v) {
         for (int i = 0; i < numUe; i++) {
             setPrecoder(i, v[i]);
         }
@@ -199,7 +211,7 @@ final class FpWorkspace {
     }
 
     /** @return new matrices V_i (M_k x d_i) holding the current precoders */
-    ZMatrixRMaj[] precoders() {
+    public ZMatrixRMaj[] precoders() {
         ZMatrixRMaj[] v = new ZMatrixRMaj[numUe];
         for (int i = 0; i < numUe; i++) {
             int k = serving[i];
@@ -224,7 +236,8 @@ final class FpWorkspace {
      * @throws org.netsim.precoding.linalg.DecompositionException if some F_i is not numerically positive
      *     definite
      */
-    double refresh() {
+    public double refresh() {
+        directionBs = -1;
         for (int k = 0; k < numBs; k++) {
             if (cols[k] > 0) {
                 // [c_k x sum N] = [c_k x M_k] [M_k x sum N]
@@ -333,10 +346,60 @@ final class FpWorkspace {
      */
     void fastFpStep(int k, double lambda) {
         int c = cols[k];
-        int mk = m[k];
         if (c == 0 || !(lambda > 0)) {
             return;
         }
+        computeDirection(k);
+        java.util.Arrays.fill(invLambda, 0, c, 1.0 / lambda);
+        applyStep(k, invLambda);
+        directionBs = -1;
+    }
+
+    /**
+     * (Lambda_i - L_k Z_i)^T for every UE i of BS k (Z = the current V), the direction of (38), as rows
+     * [c_k x M_k] (row {@link #columnOffset}(i) + s = stream s of UE i) into {@code outRe/outIm[0 .. c_k M_k)}.
+     * Needs {@link #refresh()} of the current precoders.
+     */
+    public void direction(int k, double[] outRe, double[] outIm) {
+        int n = cols[k] * m[k];
+        if (cols[k] == 0) {
+            return;
+        }
+        computeDirection(k);
+        System.arraycopy(stepRe, 0, outRe, 0, n);
+        System.arraycopy(stepIm, 0, outIm, 0, n);
+    }
+
+    /** V_k^T [c_k x M_k] (same row layout as {@link #direction}) into {@code outRe/outIm[0 .. c_k M_k)}. */
+    public void precoderRows(int k, double[] outRe, double[] outIm) {
+        int n = cols[k] * m[k];
+        System.arraycopy(vtRe[k], 0, outRe, 0, n);
+        System.arraycopy(vtIm[k], 0, outIm, 0, n);
+    }
+
+    /**
+     * The update (38) with one inverse step 1 / lambda per column (stream) of BS k, then the scaling (37):
+     * row c of V_k^T += invLambda[c] (Lambda - L_k Z)^T row c. Needs {@link #refresh()} of the current precoders;
+     * reuses the direction of a preceding {@link #direction} call for the same BS (no other BS in between).
+     *
+     * @param invLambda [c_k] the inverse steps 1 / lambda per column, finite; not modified
+     */
+    public void update(int k, double[] invLambda) {
+        if (cols[k] == 0) {
+            return;
+        }
+        if (directionBs != k) {
+            computeDirection(k);
+        }
+        applyStep(k, invLambda);
+        directionBs = -1;
+    }
+
+    /** (Lambda - L_k Z)^T of BS k into stepRe/stepIm. */
+    private void computeDirection(int k) {
+        directionBs = k;
+        int c = cols[k];
+        int mk = m[k];
         // B_k Z: row (j, s) = sqrt(alpha_j) T_j[:, s]^H (H_jk V_k), read from G_k^T     [sum d x c_k]
         double[] gr = gtRe[k];
         double[] gi = gtIm[k];
@@ -402,11 +465,17 @@ final class FpWorkspace {
                 }
             }
         }
-        double inv = 1.0 / lambda;
+    }
+
+    /** V_k^T += invLambda[row] stepRe/Im rows, then scaling (37) of BS k. */
+    private void applyStep(int k, double[] invLambda) {
+        int c = cols[k];
+        int mk = m[k];
         double[] vr = vtRe[k];
         double[] vi = vtIm[k];
         double power = 0;
         for (int e = 0; e < c * mk; e++) {
+            double inv = invLambda[e / mk];
             vr[e] += inv * stepRe[e];
             vi[e] += inv * stepIm[e];
             power += vr[e] * vr[e] + vi[e] * vi[e];
@@ -421,7 +490,7 @@ final class FpWorkspace {
     }
 
     /** @return the operator x -&gt; L_k x = B_k^H (B_k x) of BS k, valid after each {@link #refresh()} */
-    LanczosMaxEigenvalue.Operator gram(int k) {
+    public LanczosMaxEigenvalue.Operator gram(int k) {
         return new LanczosMaxEigenvalue.Operator() {
             @Override
             public void apply(double[] xRe, double[] xIm, int xOffset, double[] yRe, double[] yIm) {
