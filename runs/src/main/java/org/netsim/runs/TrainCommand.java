@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import org.netsim.precoding.Problem;
+import org.netsim.precoding.gcn.GcnWmmsePrecoder;
 import org.netsim.precoding.learned.LearnedEngine;
 import org.netsim.precoding.learned.ModelCard;
 import org.netsim.precoding.learned.ModelFiles;
@@ -29,6 +30,7 @@ import org.netsim.scenarios.snapshot.SunGaussianIcScenario;
 import org.netsim.scenarios.snapshot.SunImacScenario;
 import org.netsim.visualization.charts.TrainingCharts;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -49,16 +51,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a learned precoder on a scenario and save it (parameters.djl, card.json) with its "
-                + "history.csv and validation curve. Models: sun-dnn (on sun-ic-K or sun-imac-N-K).")
+                + "history.csv and validation curve. Models: sun-dnn (on sun-ic-K or sun-imac-N-K), gcn-wmmse (on a "
+                + "snapshot scenario such as gcnwmmse-base; --steps, --resume, ...).")
 final class TrainCommand implements Callable<Integer> {
 
     /** Model kinds this command trains. */
-    static final List<String> MODELS = List.of(SunDnnPrecoder.NAME);
+    static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, GcnWmmsePrecoder.NAME);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model kind: sun-dnn.")
+    @Option(names = "--model", required = true, description = "Model kind: sun-dnn or gcn-wmmse.")
     String model;
 
     @Option(names = "--scenario", required = true, description = "Training scenario, e.g. sun-imac-3-12 or sun-ic-10.")
@@ -94,6 +97,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Model directory to create.")
     Path out;
 
+    /** Options only gcn-wmmse uses (--steps, --resume, ...), in {@link GcnWmmseTraining}. */
+    @Mixin
+    GcnWmmseTraining.Options gcnWmmse = new GcnWmmseTraining.Options();
+
     /** Learning-rate factor after an epoch without validation improvement (the shipped models' value). */
     static final double DECAY_FACTOR = 0.5;
     static final String LOSS_LABEL = "MSE of p_k / P_k (dimensionless)";
@@ -104,6 +111,12 @@ final class TrainCommand implements Callable<Integer> {
         if (!MODELS.contains(model)) {
             throw new IllegalArgumentException("model: unknown model kind '" + model + "'; train supports "
                     + String.join(", ", MODELS));
+        }
+        if (model.equals(GcnWmmsePrecoder.NAME)) {
+            var parsed = spec.commandLine().getParseResult();
+            return GcnWmmseTraining.run(spec, scenario, gcnWmmse, seed, batch, parsed.hasMatchedOption("--batch"),
+                    learningRate, parsed.hasMatchedOption("--learning-rate"), validation,
+                    parsed.hasMatchedOption("--validation"), out, quiet, commandLine());
         }
         SnapshotScenario sc = SnapshotCatalog.get(scenario);
         if (samples < 1) {
@@ -217,7 +230,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** @return the command as typed, arguments with spaces or quotes single-quoted */
-    private String commandLine() {
+    String commandLine() {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         // picocli hands sub-commands the whole command line, from the sub-command's name on
         boolean fromName = !args.isEmpty() && args.get(0).equals("train");
