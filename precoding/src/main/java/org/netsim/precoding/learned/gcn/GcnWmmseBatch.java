@@ -192,13 +192,23 @@ public record GcnWmmseBatch(List<Problem> problems, int[][] order, ComplexTensor
         return new ComplexTensor(array(manager, re, shape, type), array(manager, im, shape, type));
     }
 
+    /**
+     * A new array holding {@code a}, in memory owned by the engine: DJL's PyTorch engine wraps a Java direct buffer
+     * without copying ({@code from_blob}), and that buffer is freed by the Java garbage collector once its Java
+     * array object is unreachable, while the autograd graph may still read it in the backward pass (observed:
+     * garbage and NaN gradients after a {@code System.gc()}). A copy made by the engine has no such tie.
+     */
     static NDArray array(NDManager manager, double[] a, Shape shape, DataType type) {
-        NDArray x = manager.create(a, shape);
+        NDArray t = manager.zeros(shape, type);
         if (type == DataType.FLOAT64) {
-            return x;
+            t.set(java.nio.DoubleBuffer.wrap(a));
+        } else {
+            float[] f = new float[a.length];
+            for (int e = 0; e < a.length; e++) {
+                f[e] = (float) a[e];
+            }
+            t.set(java.nio.FloatBuffer.wrap(f));
         }
-        NDArray t = x.toType(type, false);
-        x.close();
         return t;
     }
 }

@@ -20,6 +20,7 @@ import org.netsim.precoding.gcn.GcnWmmseWeights;
  *
  * @param configIdentity the hyperparameters the run must keep ({@code Config.identity()})
  * @param step training steps done
+ * @param optimizerSteps AdamW updates applied (step minus skipped steps)
  * @param theta parameters by tensor name (the layout of {@link GcnWmmseWeights#toArrays})
  * @param firstMoments AdamW m by name
  * @param secondMoments AdamW v by name
@@ -30,7 +31,7 @@ import org.netsim.precoding.gcn.GcnWmmseWeights;
  * @param steps one record per step
  * @param validations one record per validation
  */
-public record GcnWmmseCheckpoint(String configIdentity, int step, Map<String, double[]> theta,
+public record GcnWmmseCheckpoint(String configIdentity, int step, long optimizerSteps, Map<String, double[]> theta,
         Map<String, double[]> firstMoments, Map<String, double[]> secondMoments, double biasScaleSum,
         long biasScaleCount, int skippedSteps, double elapsedS, List<StepRecord> steps,
         List<ValidationRecord> validations) {

@@ -50,7 +50,12 @@ import org.netsim.precoding.learned.ComplexTensor;
  * double precision by the tests.
  *
  * <p>Memory: every array is created in the arrays' managers; run a forward pass inside a child manager of the
- * caller's and close it after reading the outputs.
+ * caller's and close it after reading the outputs. No operation on the gradient path takes a Java number
+ * ({@code mul(0.5)}, {@code pow(-1)}, {@code maximum(0)}): DJL's PyTorch engine turns such a number into a
+ * temporary tensor over a Java direct buffer ({@code from_blob}, no copy) and closes it after the operation, while
+ * autograd keeps it for the backward pass; once the garbage collector frees the buffer the backward pass reads
+ * garbage (observed: random gradients and NaNs after a {@code System.gc()}). Constants are engine-owned arrays
+ * instead ({@link GcnWmmseBatch#array}, {@code onesLike()}).
  */
 public final class GcnWmmseNetwork {
 
@@ -146,6 +151,10 @@ public final class GcnWmmseNetwork {
         private final NDArray alphaServed;      // [B, K, I_k, 1, 1]
         private final NDArray budget;           // [B, K]
         private final NDArray beta;             // [B, K, 1, 1, 1, 1]
+        private final NDArray invD;             // 1 / d
+        private final NDArray zero;
+        private final NDArray minusTwo;
+        private final NDArray modReluFloor;
         private final PowerConstrainedStep muStep;
         private final ZMatrixRMaj cov;
         private final ZMatrixRMaj[] cand;
@@ -180,6 +189,10 @@ public final class GcnWmmseNetwork {
             budget = batch.budgets();
             double biasScale = params == null ? 1.0 : params.biasScale();
             beta = budget.div(ik).sqrt().div(biasScale).reshape(bsz, k, 1, 1, 1, 1);
+            invD = GcnWmmseBatch.array(manager, new double[] {1.0 / d}, new Shape(), type);
+            zero = GcnWmmseBatch.array(manager, new double[] {0.0}, new Shape(), type);
+            minusTwo = GcnWmmseBatch.array(manager, new double[] {-2.0}, new Shape(), type);
+            modReluFloor = GcnWmmseBatch.array(manager, new double[] {MODRELU_FLOOR}, new Shape(), type);
             muStep = new PowerConstrainedStep(m);
             cov = new ZMatrixRMaj(m, m);
             cand = new ZMatrixRMaj[ik];
@@ -214,7 +227,8 @@ public final class GcnWmmseNetwork {
         Filtered filter(UeSide ue, int l) {
             NDArray taps = params.get(GcnWmmseWeights.W_TAPS).get(l).abs();                  // [G+1]
             ComplexTensor what = ue.mmseWeight;
-            NDArray mean = trace(what).div(d).reshape(bsz, numUe, 1, 1);                     // m_p
+            NDArray mean = trace(what).mul(invD).reshape(bsz, numUe, 1, 1);                  // m_p
+            NDArray invMean = mean.onesLike().div(mean);
             NDArray a0 = taps.get(0);
             ComplexTensor w = new ComplexTensor(eyeD.mul(a0).broadcast(what.shape()), what.re().zerosLike());
             ComplexTensor uw = ue.u.scale(a0);
@@ -222,8 +236,8 @@ public final class GcnWmmseNetwork {
             ComplexTensor uPower = ue.x;                                                     // X W^^(g-1) / m^(g-1)
             for (int g = 1; g <= params.degree(); g++) {
                 if (g > 1) {
-                    power = power.matMul(what).scale(mean.pow(-1));
-                    uPower = uPower.matMul(what).scale(mean.pow(-1));
+                    power = power.matMul(what).scale(invMean);
+                    uPower = uPower.matMul(what).scale(invMean);
                 }
                 NDArray a = taps.get(g);
                 w = w.add(power.scale(a));
@@ -259,8 +273,8 @@ public final class GcnWmmseNetwork {
                 p = p.add(skipIn.matMul(dl));
             }
             NDArray bias = beta.mul(params.get(GcnWmmseWeights.V_BIAS).get(l));             // [B, K, 1, 1, 1, F]
-            NDArray mag = p.abs2().add(MODRELU_FLOOR).sqrt();
-            NDArray gain = mag.add(bias).maximum(0).div(mag);
+            NDArray mag = p.abs2().add(modReluFloor).sqrt();
+            NDArray gain = mag.add(bias).maximum(zero).div(mag);
             ComplexTensor c = complexParam(GcnWmmseWeights.V_RECOMB, l);
             ComplexTensor act = p.scale(gain).mul(c);
             ComplexTensor vhat = new ComplexTensor(act.re().sum(new int[] {5}), act.im().sum(new int[] {5}));
@@ -274,7 +288,7 @@ public final class GcnWmmseNetwork {
         private ComplexTensor implicitMuCorrection(ComplexTensor inv, ComplexTensor y, double[] mu) {
             NDArray fValue = y.abs2().sum(new int[] {2, 3, 4}).sub(budget);                // f(theta, mu*) [B, K]
             ComplexTensor ay = inv.matMul(y);                                                // (R + mu I)^-1 Y
-            NDArray fPrime = y.re().mul(ay.re()).add(y.im().mul(ay.im())).sum(new int[] {2, 3, 4}).mul(-2)
+            NDArray fPrime = y.re().mul(ay.re()).add(y.im().mul(ay.im())).sum(new int[] {2, 3, 4}).mul(minusTwo)
                     .stopGradient();
             double[] active = new double[mu.length];
             for (int e = 0; e < mu.length; e++) {
@@ -336,7 +350,8 @@ public final class GcnWmmseNetwork {
                 a.im().get(new NDIndex("..., 0:1, 1:")));
         ComplexTensor rest = new ComplexTensor(a.re().get(new NDIndex("..., 1:, 1:")),
                 a.im().get(new NDIndex("..., 1:, 1:")));
-        NDArray inv11 = a11.expandDims(-1).expandDims(-1).pow(-1);
+        NDArray a11e = a11.expandDims(-1).expandDims(-1);
+        NDArray inv11 = a11e.onesLike().div(a11e);
         ComplexTensor schur = rest.sub(col.matMul(row).scale(inv11));
         return a11.log().add(logDetHpd(schur, dim - 1));
     }
@@ -352,7 +367,8 @@ public final class GcnWmmseNetwork {
 
     static ComplexTensor hermitianPart(ComplexTensor a) {
         ComplexTensor h = a.hermitian();
-        return new ComplexTensor(a.re().add(h.re()).mul(0.5), a.im().add(h.im()).mul(0.5));
+        NDArray half = a.re().onesLike().div(a.re().onesLike().add(a.re().onesLike()));
+        return new ComplexTensor(a.re().add(h.re()).mul(half), a.im().add(h.im()).mul(half));
     }
 
     static ComplexTensor expand(ComplexTensor a, int axis) {

@@ -64,10 +64,14 @@ public final class GcnWmmseTrainer {
      * @param seed seed of the initial weights
      * @param type FLOAT32 or FLOAT64 arithmetic
      * @param device where to train
+     * @param threads PyTorch intra-op threads to set for the JVM before training (0 = leave the engine's); a run is
+     *     reproducible bit for bit only with a fixed thread count (parallel reductions round differently, and
+     *     Adam's first steps, g / |g|, turn rounding-level differences of near-zero gradients into steps of size
+     *     eta)
      */
     public record Config(int layers, int degree, int features, int steps, int batchSize, double learningRate,
             int decaySteps, double decayFactor, double beta1, double beta2, double weightDecay, double clipNorm,
-            int validationEvery, int checkpointEvery, long seed, DataType type, Device device) {
+            int validationEvery, int checkpointEvery, long seed, DataType type, Device device, int threads) {
 
         /** AdamW's epsilon (PyTorch's default). */
         public static final double EPSILON = 1e-8;
@@ -98,13 +102,16 @@ public final class GcnWmmseTrainer {
             if (device == null) {
                 throw new IllegalArgumentException("device: must not be null");
             }
+            if (threads < 0) {
+                throw new IllegalArgumentException("threads: must be >= 0, got " + threads);
+            }
             new AdamW(beta1, beta2, weightDecay, EPSILON); // validates the optimiser's values
         }
 
         /** Table I: L = 7, G = 2, F = 4, 10^4 steps, batch 100, eta = 0.01 / 10 every 2500, AdamW, clip 1. */
         public static Config paper() {
             return new Config(7, 2, 4, 10_000, 100, 0.01, 2500, 0.1, 0.9, 0.99, 1e-3, 1.0, 100, 100, 1L,
-                    DataType.FLOAT32, Device.cpu());
+                    DataType.FLOAT32, Device.cpu(), 0);
         }
 
         /** @return the learning rate of step t (0-based) */
@@ -114,47 +121,52 @@ public final class GcnWmmseTrainer {
 
         public Config withSizes(int l, int g, int f) {
             return new Config(l, g, f, steps, batchSize, learningRate, decaySteps, decayFactor, beta1, beta2,
-                    weightDecay, clipNorm, validationEvery, checkpointEvery, seed, type, device);
+                    weightDecay, clipNorm, validationEvery, checkpointEvery, seed, type, device, threads);
         }
 
         public Config withSteps(int v) {
             return new Config(layers, degree, features, v, batchSize, learningRate, decaySteps, decayFactor, beta1,
-                    beta2, weightDecay, clipNorm, validationEvery, checkpointEvery, seed, type, device);
+                    beta2, weightDecay, clipNorm, validationEvery, checkpointEvery, seed, type, device, threads);
         }
 
         public Config withBatchSize(int v) {
             return new Config(layers, degree, features, steps, v, learningRate, decaySteps, decayFactor, beta1,
-                    beta2, weightDecay, clipNorm, validationEvery, checkpointEvery, seed, type, device);
+                    beta2, weightDecay, clipNorm, validationEvery, checkpointEvery, seed, type, device, threads);
         }
 
         public Config withLearningRate(double eta, int everySteps, double factor) {
             return new Config(layers, degree, features, steps, batchSize, eta, everySteps, factor, beta1, beta2,
-                    weightDecay, clipNorm, validationEvery, checkpointEvery, seed, type, device);
+                    weightDecay, clipNorm, validationEvery, checkpointEvery, seed, type, device, threads);
         }
 
         public Config withOptimizer(double b1, double b2, double lambda, double clip) {
             return new Config(layers, degree, features, steps, batchSize, learningRate, decaySteps, decayFactor, b1,
-                    b2, lambda, clip, validationEvery, checkpointEvery, seed, type, device);
+                    b2, lambda, clip, validationEvery, checkpointEvery, seed, type, device, threads);
         }
 
         public Config withSchedule(int validateEvery, int saveEvery) {
             return new Config(layers, degree, features, steps, batchSize, learningRate, decaySteps, decayFactor,
-                    beta1, beta2, weightDecay, clipNorm, validateEvery, saveEvery, seed, type, device);
+                    beta1, beta2, weightDecay, clipNorm, validateEvery, saveEvery, seed, type, device, threads);
         }
 
         public Config withSeed(long v) {
             return new Config(layers, degree, features, steps, batchSize, learningRate, decaySteps, decayFactor,
-                    beta1, beta2, weightDecay, clipNorm, validationEvery, checkpointEvery, v, type, device);
+                    beta1, beta2, weightDecay, clipNorm, validationEvery, checkpointEvery, v, type, device, threads);
         }
 
         public Config withType(DataType v) {
             return new Config(layers, degree, features, steps, batchSize, learningRate, decaySteps, decayFactor,
-                    beta1, beta2, weightDecay, clipNorm, validationEvery, checkpointEvery, seed, v, device);
+                    beta1, beta2, weightDecay, clipNorm, validationEvery, checkpointEvery, seed, v, device, threads);
+        }
+
+        public Config withThreads(int v) {
+            return new Config(layers, degree, features, steps, batchSize, learningRate, decaySteps, decayFactor,
+                    beta1, beta2, weightDecay, clipNorm, validationEvery, checkpointEvery, seed, type, device, v);
         }
 
         public Config withDevice(Device v) {
             return new Config(layers, degree, features, steps, batchSize, learningRate, decaySteps, decayFactor,
-                    beta1, beta2, weightDecay, clipNorm, validationEvery, checkpointEvery, seed, type, v);
+                    beta1, beta2, weightDecay, clipNorm, validationEvery, checkpointEvery, seed, type, v, threads);
         }
 
         /** @return the hyperparameters that a resumed run must share with its checkpoint, as text */
@@ -224,7 +236,7 @@ public final class GcnWmmseTrainer {
                         + ", this run asks for " + config.identity());
             }
             theta = resume.copyTheta();
-            opt.restore(resume.step(), resume.firstMoments(), resume.secondMoments());
+            opt.restore(resume.optimizerSteps(), resume.firstMoments(), resume.secondMoments());
             startStep = resume.step();
             biasSum = resume.biasScaleSum();
             biasCount = resume.biasScaleCount();
@@ -232,6 +244,9 @@ public final class GcnWmmseTrainer {
             validations.addAll(resume.validations());
             skipped = resume.skippedSteps();
             elapsedBeforeNanos = Math.round(resume.elapsedS() * 1e9);
+        }
+        if (config.threads() > 0) {
+            ai.djl.pytorch.jni.JniUtils.setNumThreads(config.threads());
         }
         long t0 = System.nanoTime();
         try (NDManager root = LearnedEngine.engine().newBaseManager(config.device())) {
@@ -296,13 +311,13 @@ public final class GcnWmmseTrainer {
                     listener.onValidation(vr);
                 }
                 if (done % config.checkpointEvery() == 0 && done != config.steps()) {
-                    listener.onCheckpoint(new GcnWmmseCheckpoint(config.identity(), done, theta, opt.firstMoments(),
+                    listener.onCheckpoint(new GcnWmmseCheckpoint(config.identity(), done, opt.steps(), theta, opt.firstMoments(),
                             opt.secondMoments(), biasSum, biasCount, skipped, elapsed, steps, validations));
                 }
             }
         }
         double elapsed = (elapsedBeforeNanos + System.nanoTime() - t0) / 1e9;
-        GcnWmmseCheckpoint last = new GcnWmmseCheckpoint(config.identity(), Math.max(config.steps(), startStep), theta,
+        GcnWmmseCheckpoint last = new GcnWmmseCheckpoint(config.identity(), Math.max(config.steps(), startStep), opt.steps(), theta,
                 opt.firstMoments(), opt.secondMoments(), biasSum, biasCount, skipped, elapsed, steps, validations);
         listener.onCheckpoint(last);
         return last;
