@@ -36,7 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", required = true,
-            description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10.")
+            description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10, gcn-wmmse-base.")
     String model;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -61,6 +61,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-charts", description = "Skip the charts.")
     boolean noCharts;
 
+    @Option(names = "--inits", defaultValue = "50", description = "gcn-wmmse: random WMMSE starts per sample for "
+            + "WMMSE RI, RI TR and the best-of reference (the paper's WMMSE50). Default: ${DEFAULT-VALUE}.")
+    int inits;
+
     /** @return the baseline spec of a {@code sun-dnn} model: scalar WMMSE with the labelling settings */
     static String sunDnnBaseline() {
         return "wmmse-scalar:iterations=" + SunDnnDataset.MAX_ITERATIONS + ":tolerance="
@@ -69,6 +73,13 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (GcnWmmseEvaluation.accepts(model)) {
+            Path dir = out != null ? out : Path.of("results", "evaluate-" + Path.of(model).getFileName() + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            return GcnWmmseEvaluation.run(spec.commandLine().getOut(), spec.commandLine().getErr(), model,
+                    source.scenario, samples != null ? samples : 100, inits, seed, Threads.resolve(threads), dir,
+                    quiet);
+        }
         String modelName;
         if (SunDnnPrecoder.SHIPPED_MODELS.contains(model)) {
             modelName = model;

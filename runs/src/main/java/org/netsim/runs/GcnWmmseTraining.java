@@ -1,6 +1,5 @@
 package org.netsim.runs;
 
-import ai.djl.ndarray.types.DataType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -39,7 +38,8 @@ import picocli.CommandLine.Option;
  * <p>Output directory: {@code checkpoint.json} (every {@code --checkpoint-every} steps and at the end, replaced
  * atomically), {@code history.csv} (one row per step), {@code validation.csv} and {@code validation_curve.png}
  * (the negative mean WSR, training per validation interval and validation), then the model:
- * {@code parameters.json} first and {@code card.json} last. {@code --resume} continues from
+ * {@code parameters.json} first and {@code card.json} last; {@code commands.txt} lists every invocation (the card's
+ * command joins them with {@code &&}). {@code --resume} continues from
  * {@code checkpoint.json} in the same directory up to {@code --steps}, giving the same model as an uninterrupted
  * run.
  */
@@ -88,6 +88,8 @@ final class GcnWmmseTraining {
         String device;
     }
 
+    /** The file listing the command of every invocation of a run (first line the start, then each resume). */
+    static final String COMMANDS_FILE = "commands.txt";
     /** Checkpoint file name. */
     static final String CHECKPOINT_FILE = "checkpoint.json";
     /** Validation samples by default (the paper's validation sets: 1000 realisations). */
@@ -105,11 +107,8 @@ final class GcnWmmseTraining {
         int l = o.layers != null ? o.layers : paper.layers();
         int g = o.degree != null ? o.degree : paper.degree();
         int f = o.features != null ? o.features : paper.features();
-        DataType type = switch (o.precision == null ? "float64" : o.precision.trim().toLowerCase(Locale.ROOT)) {
-            case "float32" -> DataType.FLOAT32;
-            case "float64" -> DataType.FLOAT64;
-            default -> throw new IllegalArgumentException("precision: float32 or float64, got '" + o.precision + "'");
-        };
+        String precision = o.precision == null ? "float64" : o.precision;
+        paper.withPrecision(precision); // checks the value before anything is written
         DeviceChoice deviceChoice = DeviceChoice.parse(o.device == null ? "cpu" : o.device, "--device");
         int validation = validationGiven ? validationOption : DEFAULT_VALIDATION;
         if (validation < 1) {
@@ -142,7 +141,7 @@ final class GcnWmmseTraining {
                         o.clip != null ? o.clip : paper.clipNorm())
                 .withSchedule(o.validateEvery != null ? o.validateEvery : paper.validationEvery(),
                         o.checkpointEvery != null ? o.checkpointEvery : paper.checkpointEvery())
-                .withSeed(seed).withType(type).withDevice(LearnedEngine.device(deviceChoice, "--device"));
+                .withSeed(seed).withPrecision(precision).withDevice(deviceChoice, "--device");
         GcnWmmseCheckpoint resume = null;
         if (o.resume) {
             try (InputStream in = Files.newInputStream(checkpointFile)) {
@@ -158,6 +157,11 @@ final class GcnWmmseTraining {
             validationSet.add(sc.sample(streams.stream("validation/sample/" + s)));
         }
         Files.createDirectories(out);
+        // every invocation of the run, so that a resumed model's card names all of them
+        Path commandsFile = out.resolve(COMMANDS_FILE);
+        String commands = (o.resume && Files.isRegularFile(commandsFile) ? Files.readString(commandsFile) : "")
+                + commandLine + "\n";
+        AtomicFiles.writeString(commandsFile, commands);
         final int every = config.validationEvery();
         GcnWmmseCheckpoint last = GcnWmmseTrainer.train(config, trainingSample, validationSet, resume,
                 new GcnWmmseTrainer.Listener() {
@@ -191,7 +195,8 @@ final class GcnWmmseTraining {
 
         GcnWmmseWeights weights = last.weights(l, g, f);
         double finalValidation = last.validations().get(last.validations().size() - 1).validationWsr();
-        ModelCard card = card(config, last, sc.name(), commandLine, validation, finalValidation,
+        ModelCard card = card(config, last, sc.name(), String.join(" && ", commands.strip().split("\n")), validation,
+                finalValidation,
                 o.device == null ? "cpu" : o.device);
         GcnWmmseModel.Encoded enc = GcnWmmseModel.encode(weights, card);
         TrainCommand.writeBytes(out.resolve(GcnWmmseModel.PARAMETERS_FILE), enc.parameters());
@@ -273,7 +278,7 @@ final class GcnWmmseTraining {
         hyper.put("initialization", "paper (Glorot complex taps, zero biases, w taps 1/(G+1)), MRC start");
         hyper.put("nonNegativeTaps", "a_W = |theta|");
         hyper.put("biasScale", last.biasScale());
-        hyper.put("precision", c.type() == DataType.FLOAT64 ? "float64" : "float32");
+        hyper.put("precision", c.precision());
         hyper.put("skippedSteps", last.skippedSteps());
         Map<String, String> units = new LinkedHashMap<>();
         units.put("channels", "H_ik, sqrt(W) gain per antenna pair (complex)");

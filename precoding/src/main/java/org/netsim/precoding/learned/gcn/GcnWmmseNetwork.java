@@ -28,7 +28,8 @@ import org.netsim.precoding.learned.ComplexTensor;
  *   V_p   = sqrt(P_k) V^_p / sqrt(max(sum_{p in I_k} ||V^_p||^2, P_k))                       (15)
  * </pre>
  * with beta_k = sqrt(P_k / |I_k|) / b_S. The inverses are those of the real block form
- * ({@link ComplexTensor#inverse}); R_k + mu_k I is inverted rather than pseudo-inverted, which equals the EJML
+ * ({@link ComplexTensor#inverse}), followed in float32 by two steps of iterative refinement of the solves;
+ * R_k + mu_k I is inverted rather than pseudo-inverted, which equals the EJML
  * executor's pseudo-inverse whenever R_k is nonsingular (generic when sum_j d_j &gt;= M, as in every scenario of the
  * paper; with mu_k &gt; 0 always). modReLU evaluates |x| as sqrt(|x|^2 + 1e-30) so that its gradient stays finite
  * at x = 0.
@@ -61,6 +62,8 @@ public final class GcnWmmseNetwork {
 
     /** |x|^2 floor inside modReLU's magnitude, keeping d|x|/dx finite at x = 0. */
     static final double MODRELU_FLOOR = 1e-30;
+    /** Iterative-refinement steps of the float32 solves ({@code Layers#solve}). */
+    static final int FLOAT_REFINEMENTS = 2;
 
     private GcnWmmseNetwork() {
     }
@@ -214,7 +217,7 @@ public final class GcnWmmseNetwork {
             z = new ComplexTensor(z.re().add(eyeN.mul(noise)), z.im());
             z = hermitianPart(z);
             ComplexTensor own = reshape(batch.servedChannels().matMul(v), bsz, numUe, n, d); // G_pp [B, I, N, d]
-            ComplexTensor x = z.inverse().matMul(own);                                       // Z^-1 G  [B, I, N, d]
+            ComplexTensor x = solve(z, z.inverse(), own);                                    // Z^-1 G  [B, I, N, d]
             ComplexTensor w = own.hermitianTimes(x);                                         // G^H X   [B, I, d, d]
             w = hermitianPart(new ComplexTensor(w.re().add(eyeD), w.im()));                  // W^ = I + G^H X
             NDArray rate = logDetHpd(w, d);                                                  // [B, I]
@@ -259,7 +262,7 @@ public final class GcnWmmseNetwork {
             NDArray muArr = GcnWmmseBatch.array(manager, mu, new Shape(bsz, k, 1, 1), type);
             ComplexTensor loaded = new ComplexTensor(r.re().add(eyeM.mul(muArr)), r.im());
             ComplexTensor inv = expand(loaded.inverse(), 2);                                 // [B, K, 1, M, M]
-            ComplexTensor y = inv.matMul(cand);                                              // [B, K, I_k, M, d]
+            ComplexTensor y = solve(expand(loaded, 2), inv, cand);                           // [B, K, I_k, M, d]
             if (implicitMuGradient) {
                 y = implicitMuCorrection(inv, y, mu);
             }
@@ -282,6 +285,22 @@ public final class GcnWmmseNetwork {
             NDArray used = vhat.abs2().sum(new int[] {2, 3, 4});                            // [B, K]
             NDArray factor = budget.div(used.maximum(budget)).sqrt().reshape(bsz, k, 1, 1, 1);
             return new BsOut(vhat.scale(factor), p);
+        }
+
+        /**
+         * A^{-1} B by the explicit inverse, refined in float32 by {@link #FLOAT_REFINEMENTS} steps of iterative
+         * refinement Y &lt;- Y + A^{-1} (B - A Y): the inverse of R_k + mu_k I (condition numbers up to ~1e6 at
+         * high SNR) alone loses most of float32's digits, each step squares the relative error. In double the
+         * plain product is kept (its error is already at the EJML executor's level).
+         */
+        ComplexTensor solve(ComplexTensor a, ComplexTensor inv, ComplexTensor b) {
+            ComplexTensor y = inv.matMul(b);
+            if (type == DataType.FLOAT32) {
+                for (int r = 0; r < FLOAT_REFINEMENTS; r++) {
+                    y = y.add(inv.matMul(b.sub(a.matMul(y))));
+                }
+            }
+            return y;
         }
 
         /** The Newton correction at mu* that carries the implicit gradient of Proposition 1 (class comment). */

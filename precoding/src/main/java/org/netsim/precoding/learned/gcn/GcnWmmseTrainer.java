@@ -114,6 +114,21 @@ public final class GcnWmmseTrainer {
                     DataType.FLOAT32, Device.cpu(), 0);
         }
 
+        /** @return this config with {@code float32} or {@code float64} arithmetic (an error names the value) */
+        public Config withPrecision(String precision) {
+            return withType(BatchedWmmsePrecoder.parsePrecision(precision));
+        }
+
+        /** @return this config on the device of {@code choice} (an error names {@code option}) */
+        public Config withDevice(org.netsim.precoding.learned.DeviceChoice choice, String option) {
+            return withDevice(LearnedEngine.device(choice, option));
+        }
+
+        /** @return {@code float32} or {@code float64} */
+        public String precision() {
+            return type == DataType.FLOAT64 ? "float64" : "float32";
+        }
+
         /** @return the learning rate of step t (0-based) */
         public double learningRateAt(int t) {
             return learningRate * Math.pow(decayFactor, t / decaySteps);
