@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -77,8 +76,8 @@ public record GcnWmmseModel(ModelCard card, GcnWmmseWeights weights) {
     public static GcnWmmseModel read(Path dir) {
         return read(name -> {
             try {
-                return Files.newInputStream(dir.resolve(name));
-            } catch (NoSuchFileException | FileNotFoundException e) {
+                return new java.io.FileInputStream(dir.resolve(name).toFile());
+            } catch (FileNotFoundException e) {
                 throw new NoSuchFileException(dir.resolve(name).toString());
             }
         }, dir.toString());
