@@ -98,6 +98,27 @@ final class GcnWmmseTraining {
     private GcnWmmseTraining() {
     }
 
+    /** Options of {@code train} that only gcn-wmmse reads. */
+    static final java.util.List<String> OWN_OPTIONS = java.util.List.of("--steps", "--resume", "--layers",
+            "--degree", "--features", "--decay-steps", "--decay-factor", "--weight-decay", "--clip",
+            "--validate-every", "--checkpoint-every", "--precision", "--device");
+    /** Options of {@code train} that gcn-wmmse does not read. */
+    static final java.util.List<String> FOREIGN_OPTIONS = java.util.List.of("--samples", "--epochs");
+
+    /**
+     * Rejects options given for the other model kind, naming them (unknown keys are errors, never ignored).
+     *
+     * @param gcn whether the model is gcn-wmmse
+     */
+    static void rejectForeignOptions(picocli.CommandLine.ParseResult parsed, boolean gcn) {
+        for (String opt : gcn ? FOREIGN_OPTIONS : OWN_OPTIONS) {
+            if (parsed.hasMatchedOption(opt)) {
+                throw new IllegalArgumentException(opt.substring(2) + ": not an option of --model "
+                        + (gcn ? GcnWmmsePrecoder.NAME : "sun-dnn"));
+            }
+        }
+    }
+
     /** Runs the command; every check before any file is written. */
     static int run(CommandSpec spec, String scenario, Options o, long seed, int batchOption, boolean batchGiven,
             double learningRateOption, boolean learningRateGiven, int validationOption, boolean validationGiven,

@@ -112,6 +112,8 @@ final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException("model: unknown model kind '" + model + "'; train supports "
                     + String.join(", ", MODELS));
         }
+        GcnWmmseTraining.rejectForeignOptions(spec.commandLine().getParseResult(),
+                model.equals(GcnWmmsePrecoder.NAME));
         if (model.equals(GcnWmmsePrecoder.NAME)) {
             var parsed = spec.commandLine().getParseResult();
             return GcnWmmseTraining.run(spec, scenario, gcnWmmse, seed, batch, parsed.hasMatchedOption("--batch"),

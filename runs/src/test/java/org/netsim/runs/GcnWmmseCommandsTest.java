@@ -75,6 +75,17 @@ class GcnWmmseCommandsTest {
     }
 
     @Test
+    void optionsOfTheOtherModelAreRefused() {
+        CliTest.Run r = CliTest.run("train", "--model", "gcn-wmmse", "--scenario", "gcnwmmse-base", "--epochs", "3",
+                "--out", tmp.resolve("x").toString());
+        assertTrue(r.exit() != 0 && r.err().contains("epochs: not an option of --model gcn-wmmse"), r.err());
+        CliTest.Run s = CliTest.run("train", "--model", "sun-dnn", "--scenario", "sun-ic-10", "--steps", "3",
+                "--out", tmp.resolve("y").toString());
+        assertTrue(s.exit() != 0 && s.err().contains("steps: not an option of --model sun-dnn"), s.err());
+        assertTrue(!Files.exists(tmp.resolve("x")) && !Files.exists(tmp.resolve("y")), "nothing written");
+    }
+
+    @Test
     void evaluatesTheShippedModel() throws Exception {
         CliTest.Run r = CliTest.run("evaluate", "--model", "gcn-wmmse-base", "--scenario", "gcnwmmse-base",
                 "--samples", "2", "--inits", "2", "--threads", "1", "--quiet", "--out", tmp.resolve("ev").toString());
