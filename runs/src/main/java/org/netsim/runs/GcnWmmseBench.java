@@ -26,7 +26,8 @@ import org.netsim.scenarios.snapshot.SnapshotCatalog;
  * DJL executor (one batch, float32, CPU), next to WMMSE from MRC with 7 and 100 iterations (EJML, one thread) and
  * WMMSE with 100 iterations on the batched DJL executor ({@code wmmse-batched}); and training steps per second
  * (batch 100, float64, as the shipped model was trained). The engine's thread count is whatever the JVM was
- * started with ({@code -Dai.djl.pytorch.num_threads}).
+ * started with ({@code -Dai.djl.pytorch.num_threads}); on a loaded machine use 1, since PyTorch's spinning worker
+ * threads then slow it down many times.
  */
 final class GcnWmmseBench {
 
@@ -45,7 +46,7 @@ final class GcnWmmseBench {
         List<String[]> rows = new ArrayList<>();
         rows.add(row("gcn-wmmse EJML (1 thread)", n, rate(reps, n, () -> solveAll(ejml, problems))));
         rows.add(row("wmmse 7 it. EJML (1 thread)", n, rate(reps, n, () -> solveAll(wmmse7, problems))));
-        rows.add(row("wmmse 100 it. EJML (1 thread)", n, rate(reps, quick ? n : n / 4,
+        rows.add(row("wmmse 100 it. EJML (1 thread)", quick ? n : n / 4, rate(reps, quick ? n : n / 4,
                 () -> solveAll(wmmse100, problems.subList(0, quick ? n : n / 4)))));
         if (LearnedEngine.isAvailable()) {
             rows.add(row("gcn-wmmse DJL batched float32", n, rate(reps, n,
@@ -62,7 +63,7 @@ final class GcnWmmseBench {
             // steps per second after the first (warm-up) step
             var st = done.steps();
             double perStep = (st.get(st.size() - 1).elapsedS() - st.get(0).elapsedS()) / (st.size() - 1);
-            rows.add(new String[] {"gcn-wmmse training (batch 100, float64)", "steps",
+            rows.add(new String[] {"gcn-wmmse training steps (batch 100, float64)", "-",
                 String.format(Locale.ROOT, "%.3f", 1.0 / perStep)});
         }
         for (String[] r : rows) {
