@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", split = ",",
-            description = "Run only these cases (wmmse, fastfp, sim-rzf, sim-wmmse, sun-dnn, sim-distributed, deepfp).")
+            description = "Run only these cases (wmmse, fastfp, sim-rzf, sim-wmmse, sun-dnn, sim-distributed, deepfp, gcn-wmmse).")
     List<String> only;
 
     @Option(names = "--sim-slots", defaultValue = "3000",
@@ -148,6 +148,9 @@ final class BenchCommand implements Callable<Integer> {
                     + "scalar WMMSE %.1f us: %.1fx faster%n", imac.size(), d, w, w / d);
             learnedCsv.append(String.format(Locale.ROOT, "sun-dnn,sun-imac-3-12,%d,%.3f,%.3f,%.3f%n", imac.size(), d,
                     w, w / d));
+        }
+        if (only == null || only.contains("gcn-wmmse")) {
+            learnedCsv.append(GcnWmmseBench.run(o, quick, reps));
         }
         if (only == null || only.contains("deepfp")) {
             learnedCsv.append(DeepFpBench.run(o, quick, reps));

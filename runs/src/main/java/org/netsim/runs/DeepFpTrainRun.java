@@ -69,9 +69,8 @@ final class DeepFpTrainRun {
                         + "Default: ${DEFAULT-VALUE}.")
         int labelIterations;
 
-        @Option(names = "--layers", defaultValue = "8",
-                description = "deepfp: unfolded layers T. Default: ${DEFAULT-VALUE}.")
-        int layers;
+        /** Unfolded layers T ({@code --layers}, shared option). */
+        int layers = 8;
 
         @Option(names = "--hidden", split = ",", defaultValue = "64,64",
                 description = "deepfp: hidden widths of each layer's DNN. Default: ${DEFAULT-VALUE}.")
@@ -85,15 +84,13 @@ final class DeepFpTrainRun {
                 description = "deepfp: steps after which a stage's learning rate halves. Default: ${DEFAULT-VALUE}.")
         int halfLife;
 
-        @Option(names = "--validate-every", defaultValue = "50",
-                description = "deepfp: validation period in steps. Default: ${DEFAULT-VALUE}.")
-        int validateEvery;
+        /** Validation period in steps ({@code --validate-every}, shared option). */
+        int validateEvery = 50;
 
-        @Option(names = "--checkpoint-every", defaultValue = "50",
-                description = "deepfp: checkpoint period in steps (0: only at the end). Default: ${DEFAULT-VALUE}.")
-        int checkpointEvery;
+        /** Checkpoint period in steps, 0: only at the end ({@code --checkpoint-every}, shared option). */
+        int checkpointEvery = 50;
 
-        @Option(names = "--resume", description = "deepfp: continue the run in --out from its checkpoint.")
+        /** Continue the run in --out from its checkpoint ({@code --resume}, shared option). */
         boolean resume;
     }
 

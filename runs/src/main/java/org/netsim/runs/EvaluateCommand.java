@@ -37,7 +37,8 @@ final class EvaluateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--model", required = true,
-            description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10, deepfp-7cell.")
+            description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10, deepfp-7cell, "
+                    + "gcn-wmmse-base.")
     String model;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -75,6 +76,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-charts", description = "Skip the charts.")
     boolean noCharts;
 
+    @Option(names = "--inits", defaultValue = "50", description = "gcn-wmmse: random WMMSE starts per sample for "
+            + "WMMSE RI, RI TR and the best-of reference (the paper's WMMSE50). Default: ${DEFAULT-VALUE}.")
+    int inits;
+
     /** @return the baseline spec of a {@code sun-dnn} model: scalar WMMSE with the labelling settings */
     static String sunDnnBaseline() {
         return "wmmse-scalar:iterations=" + SunDnnDataset.MAX_ITERATIONS + ":tolerance="
@@ -86,12 +91,22 @@ final class EvaluateCommand implements Callable<Integer> {
         if (DeepFpEvaluation.isDeepFp(model)) {
             return DeepFpEvaluation.run(this);
         }
+        if (deepfp.bsAntennas != null || deepfp.streams != null) {
+            throw new IllegalArgumentException("bs-antennas, streams: only for a deepfp model");
+        }
+        if (GcnWmmseEvaluation.accepts(model)) {
+            if (source == null || source.scenario == null) {
+                throw new IllegalArgumentException("scenario: --scenario is required for a gcn-wmmse model");
+            }
+            Path dir = out != null ? out : Path.of("results", "evaluate-" + Path.of(model).getFileName() + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            return GcnWmmseEvaluation.run(spec.commandLine().getOut(), spec.commandLine().getErr(), model,
+                    source.scenario, samples != null ? samples : 100, inits, seed, Threads.resolve(threads), dir,
+                    quiet);
+        }
         if (source == null) {
             throw new IllegalArgumentException("scenario, channels: one of --scenario or --channels is required for "
                     + "a sun-dnn model");
-        }
-        if (deepfp.bsAntennas != null || deepfp.streams != null) {
-            throw new IllegalArgumentException("bs-antennas, streams: only for a deepfp model");
         }
         String modelName;
         if (SunDnnPrecoder.SHIPPED_MODELS.contains(model)) {

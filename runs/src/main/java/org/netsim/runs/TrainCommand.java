@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 import org.netsim.precoding.Problem;
+import org.netsim.precoding.gcn.GcnWmmsePrecoder;
 import org.netsim.precoding.learned.LearnedEngine;
 import org.netsim.precoding.learned.ModelCard;
 import org.netsim.precoding.learned.ModelFiles;
@@ -52,16 +53,17 @@ import picocli.CommandLine.Spec;
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a learned precoder on a scenario and save it (parameters.djl, card.json) with its "
                 + "history.csv and validation curve. Models: sun-dnn (on sun-ic-K or sun-imac-N-K), deepfp (on "
-                + "deepfp-7cell or deepfp-1cell; options --supervised-steps ... --resume).")
+                + "deepfp-7cell or deepfp-1cell; --supervised-steps, --wsr-steps, ...), gcn-wmmse (on a snapshot "
+                + "scenario such as gcnwmmse-base; --steps, --decay-steps, ...); --resume continues a run.")
 final class TrainCommand implements Callable<Integer> {
 
     /** Model kinds this command trains. */
-    static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, DeepFpPrecoder.NAME);
+    static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, DeepFpPrecoder.NAME, GcnWmmsePrecoder.NAME);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model kind: sun-dnn or deepfp.")
+    @Option(names = "--model", required = true, description = "Model kind: sun-dnn, deepfp or gcn-wmmse.")
     String model;
 
     @Option(names = "--scenario", required = true, description = "Training scenario, e.g. sun-imac-3-12 or sun-ic-10.")
@@ -97,8 +99,17 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Model directory to create.")
     Path out;
 
+    /** Options only deepfp reads (--supervised-steps, ...), in {@link DeepFpTrainRun}. */
     @Mixin
     DeepFpTrainRun.Options deepfp = new DeepFpTrainRun.Options();
+
+    /** Options only gcn-wmmse reads (--steps, --decay-steps, ...), in {@link GcnWmmseTraining}. */
+    @Mixin
+    GcnWmmseTraining.Options gcnWmmse = new GcnWmmseTraining.Options();
+
+    /** Options of the step-based trainers (deepfp and gcn-wmmse): --resume, --layers, periods. */
+    @Mixin
+    TrainLoopOptions loop = new TrainLoopOptions();
 
     /** Learning-rate factor after an epoch without validation improvement (the shipped models' value). */
     static final double DECAY_FACTOR = 0.5;
@@ -106,13 +117,21 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (DeepFpPrecoder.NAME.equals(model)) {
-            return DeepFpTrainRun.run(this);
-        }
         // every check before any file is written
         if (!MODELS.contains(model)) {
             throw new IllegalArgumentException("model: unknown model kind '" + model + "'; train supports "
                     + String.join(", ", MODELS));
+        }
+        TrainLoopOptions.rejectForeignOptions(spec.commandLine().getParseResult(), model);
+        loop.copyInto(deepfp, gcnWmmse);
+        if (DeepFpPrecoder.NAME.equals(model)) {
+            return DeepFpTrainRun.run(this);
+        }
+        if (model.equals(GcnWmmsePrecoder.NAME)) {
+            var parsed = spec.commandLine().getParseResult();
+            return GcnWmmseTraining.run(spec, scenario, gcnWmmse, seed, batch, parsed.hasMatchedOption("--batch"),
+                    learningRate, parsed.hasMatchedOption("--learning-rate"), validation,
+                    parsed.hasMatchedOption("--validation"), out, quiet, commandLine());
         }
         SnapshotScenario sc = SnapshotCatalog.get(scenario);
         if (samples < 1) {

@@ -25,18 +25,20 @@ import org.netsim.precoding.StoppingRule;
  * of layers run.
  *
  * <p>Weights: given in code ({@link #GcnWmmsePrecoder(GcnWmmseWeights, PrecoderOptions)}), where the options
- * {@code layers}, {@code degree} and {@code features}, if present, must match them. Trained weights come from a
- * model file, whose loading a later step adds to the registry. Until then the registry builds the precoder with
- * generated weights ({@link #GcnWmmsePrecoder(PrecoderOptions)}), which are <em>not trained</em>:
+ * {@code layers}, {@code degree} and {@code features}, if present, must match them; or chosen by the registry's
+ * options ({@link #GcnWmmsePrecoder(PrecoderOptions)}):
  * <ul>
- *   <li>{@code weights=paper-init} (default): the paper's initial weights ({@link GcnWmmseWeights#paperInitial},
- *       drawn from a {@link SplittableRandom} seeded with {@code seed}, default 0), the untrained starting point
- *       of training;</li>
+ *   <li>{@code weights=trained} (default): a trained model, the shipped {@code gcn-wmmse-base} (trained on the
+ *       scenario {@code gcnwmmse-base}, {@link GcnWmmseModel#SHIPPED_BASE}) or the model directory named by
+ *       {@code model=DIR} ({@link GcnWmmseModel}); loading needs no deep-learning engine;</li>
+ *   <li>{@code weights=paper-init}: the paper's initial weights ({@link GcnWmmseWeights#paperInitial}, drawn from
+ *       a {@link SplittableRandom} seeded with {@code seed}, default 0), the <em>untrained</em> starting point of
+ *       training;</li>
  *   <li>{@code weights=wmmse}: the member of the family that is the classic WMMSE
  *       ({@link GcnWmmseWeights#classicWmmse}), i.e. WMMSE truncated to L iterations from MRC.</li>
  * </ul>
  * with sizes {@code layers} = L (default 7), {@code degree} = G (2) and {@code features} = F (4) of the paper's
- * Table I.
+ * Table I for the generated weights (for a trained model they default to, and must match, the model's).
  */
 public final class GcnWmmsePrecoder implements Precoder {
 
@@ -50,6 +52,8 @@ public final class GcnWmmsePrecoder implements Precoder {
     public static final String FEATURES = "features";
     /** Option key of the generated weights ({@code paper-init} or {@code wmmse}); registry construction only. */
     public static final String WEIGHTS = "weights";
+    /** Option key of a model directory for {@code weights=trained}; registry construction only. */
+    public static final String MODEL = "model";
     /** Option key of the seed of {@code weights=paper-init}; registry construction only. */
     public static final String SEED = "seed";
     /** L of the paper's Table I. */
@@ -90,28 +94,48 @@ public final class GcnWmmsePrecoder implements Precoder {
      *     {@code features}
      */
     public GcnWmmsePrecoder(PrecoderOptions options) {
-        options.requireOnly(NAME, WEIGHTS, SEED, LAYERS, DEGREE, FEATURES);
+        options.requireOnly(NAME, WEIGHTS, SEED, MODEL, LAYERS, DEGREE, FEATURES);
+        String kind = options.get(WEIGHTS, "trained").trim();
+        if (!kind.equals("paper-init") && options.params().containsKey(SEED)) {
+            throw new IllegalArgumentException("precoder." + SEED + ": applies only to " + WEIGHTS + "=paper-init");
+        }
+        if (!kind.equals("trained") && options.params().containsKey(MODEL)) {
+            throw new IllegalArgumentException("precoder." + MODEL + ": applies only to " + WEIGHTS + "=trained");
+        }
+        if (kind.equals("trained")) {
+            String dir = options.get(MODEL, null);
+            GcnWmmseWeights w;
+            try {
+                w = dir == null ? Shipped.BASE.weights() : GcnWmmseModel.read(java.nio.file.Path.of(dir)).weights();
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("precoder." + MODEL + ": " + e.getMessage(), e);
+            }
+            requireMatch(options, LAYERS, w.layers());
+            requireMatch(options, DEGREE, w.degree());
+            requireMatch(options, FEATURES, w.features());
+            this.weights = w;
+            this.options = options;
+            return;
+        }
         int layers = positive(options, LAYERS, DEFAULT_LAYERS);
         int degree = positive(options, DEGREE, DEFAULT_DEGREE);
         int features = positive(options, FEATURES, DEFAULT_FEATURES);
-        String kind = options.get(WEIGHTS, "paper-init").trim();
         this.weights = switch (kind) {
             case "paper-init" -> GcnWmmseWeights.paperInitial(layers, degree, features,
                     new SplittableRandom(seed(options)));
-            case "wmmse" -> {
-                if (options.params().containsKey(SEED)) {
-                    throw new IllegalArgumentException("precoder." + SEED + ": applies only to " + WEIGHTS
-                            + "=paper-init");
-                }
-                yield GcnWmmseWeights.classicWmmse(layers, degree, features);
-            }
+            case "wmmse" -> GcnWmmseWeights.classicWmmse(layers, degree, features);
             default -> throw new IllegalArgumentException("precoder." + WEIGHTS + ": unknown weights '" + kind
-                    + "' (expected paper-init or wmmse; trained weights come from a model file)");
+                    + "' (expected trained, paper-init or wmmse)");
         };
         this.options = options;
     }
 
-    /** The registry default: the paper's initial (untrained) weights with Table I sizes, seed 0. */
+    /** The shipped model, read once. */
+    private static final class Shipped {
+        static final GcnWmmseModel BASE = GcnWmmseModel.shippedBase();
+    }
+
+    /** The registry default: the shipped model trained on {@code gcnwmmse-base}. */
     public GcnWmmsePrecoder() {
         this(PrecoderOptions.defaults());
     }

@@ -57,10 +57,13 @@ class GcnWmmsePrecoderTest extends PrecoderContractTest {
     }
 
     @Test
-    void registryWeightsArePaperInitialOrClassicWmmse() {
+    void registryWeightsAreTheShippedModelPaperInitialOrClassicWmmse() {
         GcnWmmsePrecoder byDefault = (GcnWmmsePrecoder) PrecoderRegistry.create(GcnWmmsePrecoder.NAME);
-        assertEquals(GcnWmmseWeights.paperInitial(7, 2, 4, new SplittableRandom(0)), byDefault.weights());
-        GcnWmmsePrecoder seeded = new GcnWmmsePrecoder(PrecoderOptions.defaults().with("seed", "5")
+        assertEquals(GcnWmmseModel.shippedBase().weights(), byDefault.weights());
+        GcnWmmsePrecoder init = new GcnWmmsePrecoder(PrecoderOptions.defaults().with("weights", "paper-init"));
+        assertEquals(GcnWmmseWeights.paperInitial(7, 2, 4, new SplittableRandom(0)), init.weights());
+        GcnWmmsePrecoder seeded = new GcnWmmsePrecoder(PrecoderOptions.defaults().with("weights", "paper-init")
+                .with("seed", "5")
                 .with("layers", "3").with("features", "2").with("degree", "1"));
         assertEquals(GcnWmmseWeights.paperInitial(3, 1, 2, new SplittableRandom(5)), seeded.weights());
         GcnWmmsePrecoder wmmse = new GcnWmmsePrecoder(PrecoderOptions.defaults().with("weights", "wmmse")
@@ -83,16 +86,22 @@ class GcnWmmsePrecoderTest extends PrecoderContractTest {
         new GcnWmmsePrecoder(RANDOM, PrecoderOptions.defaults().with("layers", "7").with("degree", "2"));
         assertMessage("precoder.weights: unknown option",
                 () -> new GcnWmmsePrecoder(RANDOM, PrecoderOptions.defaults().with("weights", "wmmse")));
-        assertMessage("precoder.weights: unknown weights 'trained'",
-                () -> PrecoderRegistry.create("gcn-wmmse", PrecoderOptions.defaults().with("weights", "trained")));
+        assertMessage("precoder.weights: unknown weights 'nope'",
+                () -> PrecoderRegistry.create("gcn-wmmse", PrecoderOptions.defaults().with("weights", "nope")));
+        assertMessage("precoder.layers: 5 does not match the weights (7)",
+                () -> PrecoderRegistry.create("gcn-wmmse", PrecoderOptions.defaults().with("layers", "5")));
+        assertMessage("precoder.model: applies only to weights=trained", () -> PrecoderRegistry.create("gcn-wmmse",
+                PrecoderOptions.defaults().with("weights", "wmmse").with("model", "/tmp")));
+        assertMessage("precoder.model: /no/such/dir: no card.json", () -> PrecoderRegistry.create("gcn-wmmse",
+                PrecoderOptions.defaults().with("model", "/no/such/dir")));
         assertMessage("precoder.seed: applies only to weights=paper-init", () -> PrecoderRegistry.create("gcn-wmmse",
                 PrecoderOptions.defaults().with("weights", "wmmse").with("seed", "1")));
         assertMessage("precoder.seed: not an integer", () -> PrecoderRegistry.create("gcn-wmmse",
-                PrecoderOptions.defaults().with("seed", "x")));
+                PrecoderOptions.defaults().with("weights", "paper-init").with("seed", "x")));
         assertMessage("precoder.layers: must be >= 1", () -> PrecoderRegistry.create("gcn-wmmse",
-                PrecoderOptions.defaults().with("layers", "0")));
+                PrecoderOptions.defaults().with("weights", "paper-init").with("layers", "0")));
         assertMessage("precoder.degree: not an integer", () -> PrecoderRegistry.create("gcn-wmmse",
-                PrecoderOptions.defaults().with("degree", "2.5")));
+                PrecoderOptions.defaults().with("weights", "wmmse").with("degree", "2.5")));
     }
 
     private static void assertMessage(String part, org.junit.jupiter.api.function.Executable call) {
