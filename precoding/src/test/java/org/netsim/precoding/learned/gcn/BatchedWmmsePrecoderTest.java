@@ -23,13 +23,16 @@ import org.netsim.precoding.learned.EngineAssumptions;
 class BatchedWmmsePrecoderTest extends PrecoderContractTest {
 
     /**
-     * Relative WSR tolerance of float32 against double after 20 iterations from MRC or random starts. Float
-     * rounding (1e-7 per operation) is amplified by the inverse of R_k + mu_k I (M = 12, ill-conditioned at
-     * 40 dB SNR; two refinement steps recover most of it), and 20 iterations are far from WMMSE's fixed point,
-     * where the trajectory is sensitive: measured differences are 3e-6 to 2e-5, and 9e-4 on one random start.
-     * float64 through the same executor agrees to 1e-9, so the difference is precision, not algorithm.
+     * Relative WSR tolerance of float32 against double. Float rounding (1e-7 per operation) is amplified by the
+     * inverse of R_k + mu_k I (M = 12, ill-conditioned at 40 dB SNR; two refinement steps recover most of it) and
+     * then by the iteration itself: measured differences grow from 1e-7 (3 iterations) to 2e-5 (8 iterations) for
+     * every start, and stay there from MRC starts (1e-5 after 12 and 20 iterations), while a random start's
+     * trajectory can separate from the double one after about 10 iterations (1e-2 after 12 on one start: the
+     * double and the float iteration then head for nearby but different stationary points). So all starts are
+     * compared up to 8 iterations (the depth of a GCN-WMMSE network), and MRC starts also after 20. float64
+     * through the same executor agrees to 1e-9 at every depth, so the difference is precision, not algorithm.
      */
-    static final double FLOAT_WSR_TOLERANCE = 2e-3;
+    static final double FLOAT_WSR_TOLERANCE = 1e-4;
 
     @BeforeEach
     void engine() {
@@ -61,8 +64,15 @@ class BatchedWmmsePrecoderTest extends PrecoderContractTest {
     }
 
     private static void assertAgree(String precision, double tol) {
+        for (int it : new int[] {3, 8}) {
+            assertAgree(precision, tol, it, false);
+        }
+        assertAgree(precision, tol, 20, true);
+    }
+
+    private static void assertAgree(String precision, double tol, int iters, boolean mrcOnly) {
         List<Problem> ps = GcnWmmseNetworkTest.baseLike(700, 5);
-        PrecoderOptions o = PrecoderOptions.defaults().withMaxIterations(20);
+        PrecoderOptions o = PrecoderOptions.defaults().withMaxIterations(iters);
         BatchedWmmsePrecoder batched = new BatchedWmmsePrecoder(o.with("device", "cpu").with("precision",
                 precision));
         List<Init> inits = new ArrayList<>();
@@ -73,8 +83,11 @@ class BatchedWmmsePrecoderTest extends PrecoderContractTest {
         WmmsePrecoder ref = new WmmsePrecoder(o);
         for (int b = 0; b < ps.size(); b++) {
             double want = ref.solve(ps.get(b), inits.get(b)).wsrNat();
-            assertEquals(want, got.get(b).wsrNat(), tol * want, "problem " + b);
-            assertEquals(20, got.get(b).iterations());
+            if (mrcOnly && b % 2 != 0) {
+                continue;
+            }
+            assertEquals(want, got.get(b).wsrNat(), tol * want, "problem " + b + ", " + iters + " iterations");
+            assertEquals(iters, got.get(b).iterations());
         }
     }
 
