@@ -86,15 +86,13 @@ public final class AdamW {
             NDArray w = p.getArray();
             NDArray[] ms = moments.get(p.getId());
             if (ms == null) {
-                // the gradient's handle is kept with the moments: closing a handle per step (as a scope would)
-                // was seen to corrupt later gradients on the PyTorch engine
-                ms = new NDArray[] {w.zerosLike(), w.zerosLike(), w.getGradient()};
+                ms = new NDArray[] {w.zerosLike(), w.zerosLike()};
                 NDScope.unregister(ms);
                 moments.put(p.getId(), ms);
             }
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
-                NDArray g = ms[2];
+                NDArray g = w.getGradient();
                 w.muli(1 - learningRate * weightDecay);
                 ms[0].muli(beta1).addi(g.mul(1 - beta1));
                 ms[1].muli(beta2).addi(g.square().muli(1 - beta2));

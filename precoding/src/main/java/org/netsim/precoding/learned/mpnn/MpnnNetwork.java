@@ -195,7 +195,7 @@ public final class MpnnNetwork implements AutoCloseable {
     }
 
     static NDArray gelu(NDArray x) {
-        NDArray inner = x.add(x.pow(3).mul(MpnnNames.GELU_A)).mul(MpnnNames.GELU_C).tanh().add(1.0);
+        NDArray inner = x.add(x.mul(x).mul(x).mul(MpnnNames.GELU_A)).mul(MpnnNames.GELU_C).tanh().add(1.0);
         return x.mul(inner).mul(0.5);
     }
 
@@ -240,7 +240,8 @@ public final class MpnnNetwork implements AutoCloseable {
         Shape s = v.shape();
         NDArray power = v.frobeniusSquared(); // [S, n]
         NDArray cell = power.matMul(mk.sameCell()).maximum(MpnnNames.MIN_POWER); // [S, n]
-        return v.scale(cell.sqrt().reshape(s.get(0), s.get(1), 1, 1).pow(-1));
+        NDArray norm = cell.sqrt().reshape(s.get(0), s.get(1), 1, 1);
+        return new ComplexTensor(v.re().div(norm), v.im().div(norm));
     }
 
     /** Pools pair features X [S, n, n, f] with weights M [n, n]: over j of X_ij (received) or of X_ji (caused). */
@@ -376,7 +377,8 @@ public final class MpnnNetwork implements AutoCloseable {
                     x.im().get(new NDIndex("..., 0:1, 1:")));
             ComplexTensor rest = new ComplexTensor(x.re().get(new NDIndex("..., 1:, 1:")),
                     x.im().get(new NDIndex("..., 1:, 1:")));
-            x = rest.sub(col.matMul(row).scale(pivot.pow(-1)));
+            ComplexTensor outer = col.matMul(row);
+            x = rest.sub(new ComplexTensor(outer.re().div(pivot), outer.im().div(pivot)));
         }
     }
 

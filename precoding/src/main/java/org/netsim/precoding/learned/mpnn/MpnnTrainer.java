@@ -3,6 +3,7 @@ package org.netsim.precoding.learned.mpnn;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
@@ -182,7 +183,6 @@ public final class MpnnTrainer {
             int bestEpoch = 0;
             float[][] bestWeights = snapshot(parameters);
             List<EpochRecord> history = new ArrayList<>();
-            List<NDArray> gradients = gradients(parameters);
             int n = tr.size();
             int[] order = new int[n];
             for (int i = 0; i < n; i++) {
@@ -218,11 +218,11 @@ public final class MpnnTrainer {
                             gc.backward(rate.neg());
                             rateSum += rate.getFloat() * b;
                         }
-                        if (gradientsFinite(gradients)) {
+                        if (gradientsFinite(parameters)) {
                             optimiser.step(net.block().getParameters());
                         } else {
                             skipped++;
-                            zeroGradients(gradients);
+                            zeroGradients(parameters);
                         }
                     }
                 }
@@ -246,14 +246,13 @@ public final class MpnnTrainer {
         }
     }
 
-    /**
-     * @param gradients the gradient handles, fetched once and kept (see {@link AdamW})
-     * @return whether every gradient entry is finite
-     */
-    private static boolean gradientsFinite(List<NDArray> gradients) {
-        for (NDArray g : gradients) {
-            try (NDArray bad = g.isNaN().logicalOr(g.isInfinite()); NDArray any = bad.any()) {
-                if (any.getBoolean()) {
+    /** @return whether every gradient entry is finite */
+    private static boolean gradientsFinite(List<Parameter> parameters) {
+        for (Parameter p : parameters) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray g = p.getArray().getGradient();
+                if (g.isNaN().logicalOr(g.isInfinite()).any().getBoolean()) {
                     return false;
                 }
             }
@@ -261,18 +260,14 @@ public final class MpnnTrainer {
         return true;
     }
 
-    private static void zeroGradients(List<NDArray> gradients) {
-        for (NDArray g : gradients) {
-            g.set(FloatBuffer.wrap(new float[(int) g.size()]));
-        }
-    }
-
-    private static List<NDArray> gradients(List<Parameter> parameters) {
-        List<NDArray> g = new ArrayList<>();
+    private static void zeroGradients(List<Parameter> parameters) {
         for (Parameter p : parameters) {
-            g.add(p.getArray().getGradient());
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray g = p.getArray().getGradient();
+                g.set(FloatBuffer.wrap(new float[(int) g.size()]));
+            }
         }
-        return g;
     }
 
     private static float[][] snapshot(List<Parameter> parameters) {
