@@ -15,6 +15,7 @@ import org.netsim.precoding.Problem;
 import org.netsim.precoding.learned.LearnedEngine;
 import org.netsim.precoding.learned.ModelCard;
 import org.netsim.precoding.learned.ModelFiles;
+import org.netsim.precoding.learned.mpnn.StructuralMpnnPrecoder;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture;
 import org.netsim.precoding.learned.sun.SunDnnCards;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture.InputTransform;
@@ -49,16 +50,17 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a learned precoder on a scenario and save it (parameters.djl, card.json) with its "
-                + "history.csv and validation curve. Models: sun-dnn (on sun-ic-K or sun-imac-N-K).")
+                + "history.csv and validation curve. Models: sun-dnn (on sun-ic-K or sun-imac-N-K), structural-mpnn "
+                + "(on song-*).")
 final class TrainCommand implements Callable<Integer> {
 
     /** Model kinds this command trains. */
-    static final List<String> MODELS = List.of(SunDnnPrecoder.NAME);
+    static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, StructuralMpnnPrecoder.NAME);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model kind: sun-dnn.")
+    @Option(names = "--model", required = true, description = "Model kind: sun-dnn or structural-mpnn.")
     String model;
 
     @Option(names = "--scenario", required = true, description = "Training scenario, e.g. sun-imac-3-12 or sun-ic-10.")
@@ -87,6 +89,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Root seed of samples, weights and shuffling. "
             + "Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    @Option(names = "--variant", description = "structural-mpnn only: structural (default), black-box or "
+            + "no-expansion (the paper's ablations StructuralMPNN-B and -O).")
+    String variant;
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
@@ -117,6 +123,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("out: " + out + " is a file, not a directory");
+        }
+        if (model.equals(StructuralMpnnPrecoder.NAME)) {
+            return StructuralMpnnTraining.run(this, sc);
+        }
+        if (variant != null) {
+            throw new IllegalArgumentException("variant: only for --model " + StructuralMpnnPrecoder.NAME);
         }
         SunDnnArchitecture arch = architectureFor(sc);
         SunDnnTrainer.Config config = SunDnnTrainer.Config.defaults(arch).withEpochs(epochs).withBatchSize(batch)
@@ -217,7 +229,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** @return the command as typed, arguments with spaces or quotes single-quoted */
-    private String commandLine() {
+    String commandLine() {
         List<String> args = spec.commandLine().getParseResult().originalArgs();
         // picocli hands sub-commands the whole command line, from the sub-command's name on
         boolean fromName = !args.isEmpty() && args.get(0).equals("train");
