@@ -17,11 +17,14 @@ public final class MpnnExecutor {
     private final MpnnArchitecture a;
     private final double[] dRe;
     private final double[] dIm;
-    private final Map<String, float[]> weights;
+    private final Map<String, Affine> layers = new java.util.HashMap<>();
+
+    /** One complex affine layer's weights in double precision: W_r, W_i [out x in] row-major, b_r, b_i. */
+    private record Affine(double[] wr, double[] wi, double[] br, double[] bi) {
+    }
 
     MpnnExecutor(MpnnArchitecture architecture, Map<String, float[]> weights) {
         this.a = architecture;
-        this.weights = Map.copyOf(weights);
         MpnnNetwork.MpnnBlock expected = new MpnnNetwork.MpnnBlock(architecture);
         for (var e : expected.byName.entrySet()) {
             float[] w = weights.get(e.getKey());
@@ -30,6 +33,11 @@ public final class MpnnExecutor {
                 throw new IllegalArgumentException("weights: parameter " + e.getKey() + " needs " + size
                         + " values, got " + (w == null ? "none" : w.length));
             }
+        }
+        for (MpnnArchitecture.Layer l : architecture.layers()) {
+            layers.put(l.name(), new Affine(toDouble(weights.get(l.name() + ".weight.re")),
+                    toDouble(weights.get(l.name() + ".weight.im")), toDouble(weights.get(l.name() + ".bias.re")),
+                    toDouble(weights.get(l.name() + ".bias.im"))));
         }
         if (architecture.expands()) {
             dRe = toDouble(weights.get(MpnnNames.D_RE));
@@ -254,10 +262,11 @@ public final class MpnnExecutor {
     /** y = W x + b of layer {@code name} into {@code y[yo ...]} (overwritten). */
     private void affine(String name, double[] xRe, double[] xIm, int xo, int in, int out, double[] yRe,
             double[] yIm, int yo) {
-        float[] wr = weights.get(name + ".weight.re");
-        float[] wi = weights.get(name + ".weight.im");
-        float[] br = weights.get(name + ".bias.re");
-        float[] bi = weights.get(name + ".bias.im");
+        Affine layer = layers.get(name);
+        double[] wr = layer.wr();
+        double[] wi = layer.wi();
+        double[] br = layer.br();
+        double[] bi = layer.bi();
         for (int o = 0; o < out; o++) {
             double sr = br[o];
             double si = bi[o];
