@@ -179,19 +179,28 @@ public final class MpnnNetwork implements AutoCloseable {
         return manager;
     }
 
-    private NDArray p(String name) {
-        return block.byName.get(name).getArray();
+    /**
+     * A view of parameter {@code name} owned by {@code m}: results of operations whose first operand is a parameter
+     * would otherwise belong to the parameters' manager and keep every step's graph alive.
+     */
+    private NDArray p(String name, NDManager m) {
+        NDArray w = block.byName.get(name).getArray();
+        NDArray view = w.reshape(w.getShape());
+        view.attach(m);
+        return view;
     }
 
-    private ComplexTensor expansion() {
-        return new ComplexTensor(p(MpnnNames.D_RE), p(MpnnNames.D_IM));
+    private ComplexTensor expansion(NDManager m) {
+        return new ComplexTensor(p(MpnnNames.D_RE, m), p(MpnnNames.D_IM, m));
     }
 
     /** y = W x + b for x [..., in]: W^T multiplies from the right. */
     private ComplexTensor affine(String layer, ComplexTensor x) {
-        ComplexTensor wt = new ComplexTensor(p(layer + ".weight.re").transpose(), p(layer + ".weight.im").transpose());
+        NDManager m = x.re().getManager();
+        ComplexTensor wt = new ComplexTensor(p(layer + ".weight.re", m).transpose(),
+                p(layer + ".weight.im", m).transpose());
         ComplexTensor y = x.matMul(wt);
-        return new ComplexTensor(y.re().add(p(layer + ".bias.re")), y.im().add(p(layer + ".bias.im")));
+        return new ComplexTensor(y.re().add(p(layer + ".bias.re", m)), y.im().add(p(layer + ".bias.im", m)));
     }
 
     static NDArray gelu(NDArray x) {
@@ -308,7 +317,7 @@ public final class MpnnNetwork implements AutoCloseable {
         ComplexTensor hp = h;
         ComplexTensor v = v0;
         if (a.expands()) {
-            ComplexTensor d = expansion();
+            ComplexTensor d = expansion(m);
             hp = h.matMul(d); // (3): [S, n, n, r, P]
             v = d.hermitian().matMul(v0); // (4): [S, n, P, r]
         }
@@ -332,7 +341,7 @@ public final class MpnnNetwork implements AutoCloseable {
             v = normalise(v, mk);
         }
         if (a.expands()) {
-            v = expansion().matMul(v); // (6): [S, n, N_t, r]
+            v = expansion(m).matMul(v); // (6): [S, n, N_t, r]
         }
         return normalise(v, mk);
     }
