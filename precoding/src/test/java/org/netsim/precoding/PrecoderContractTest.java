@@ -98,11 +98,19 @@ public abstract class PrecoderContractTest {
         assertArrayEquals(v0.data, a.precoder(0).data, 0.0, "a later solve must not overwrite an earlier result");
     }
 
+    /**
+     * @return the options the registry creates the precoder with in the registry checks (default: none; a precoder
+     *     that needs a model overrides this to name one)
+     */
+    protected PrecoderOptions registryOptions() {
+        return PrecoderOptions.defaults();
+    }
+
     @Test
     void isRegisteredUnderItsName() {
         String name = precoder().name();
         assertTrue(PrecoderRegistry.contains(name), name + " is not registered");
-        assertEquals(precoder().getClass(), PrecoderRegistry.create(name).getClass());
+        assertEquals(precoder().getClass(), PrecoderRegistry.create(name, registryOptions()).getClass());
         assertFalse(PrecoderRegistry.entries().stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow()
                 .description().isBlank());
     }
@@ -110,7 +118,7 @@ public abstract class PrecoderContractTest {
     @Test
     void unknownOptionIsRejectedWithItsName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PrecoderRegistry.create(precoder().name(), PrecoderOptions.defaults().with("no-such-key", "1")));
+                () -> PrecoderRegistry.create(precoder().name(), registryOptions().with("no-such-key", "1")));
         assertTrue(e.getMessage().contains("no-such-key"), e.getMessage());
     }
 }

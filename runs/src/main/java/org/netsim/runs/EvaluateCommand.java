@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.netsim.precoding.learned.ModelFiles;
+import org.netsim.precoding.learned.ModelCard;
+import org.netsim.precoding.learned.mpnn.MpnnScore;
+import org.netsim.precoding.learned.mpnn.StructuralMpnnPrecoder;
 import org.netsim.precoding.learned.sun.SunDnnDataset;
 import org.netsim.precoding.learned.sun.SunDnnPrecoder;
 import picocli.CommandLine;
@@ -22,7 +25,9 @@ import picocli.CommandLine.Spec;
  * {@code netsim evaluate}: a trained (or shipped) learned model against its classic baseline on the same channels,
  * as in the papers' tables. For a {@code sun-dnn} model the baseline is {@code wmmse-scalar} with the labelling
  * settings (at most {@value SunDnnDataset#MAX_ITERATIONS} iterations, relative tolerance
- * {@value SunDnnDataset#RELATIVE_TOLERANCE}, full-power start), the reference of the percentages.
+ * {@value SunDnnDataset#RELATIVE_TOLERANCE}, full-power start), the reference of the percentages. For a
+ * {@code structural-mpnn} model it is {@code wmmse} as in Song et al. (Section VI-B: zero-forcing start, tolerance
+ * 0.01, at most 50 iterations), both precoders started from zero forcing.
  *
  * <p>The table is {@code netsim compare}'s: this command resolves and checks the model, then runs
  * {@link CompareCommand} with the precoders {@code sun-dnn:model=DIR|NAME} and the baseline, so both commands
@@ -86,6 +91,24 @@ final class EvaluateCommand implements Callable<Integer> {
                 + SunDnnDataset.RELATIVE_TOLERANCE;
     }
 
+    /**
+     * @return the baseline spec of a {@code structural-mpnn} model: WMMSE as in Song et al., Section VI-B (stopping
+     *     threshold 0.01, at most 50 iterations; the zero-forcing start is the command's {@code --init zf})
+     */
+    static String structuralMpnnBaseline() {
+        return "wmmse:iterations=" + MpnnScore.WMMSE_MAX_ITERATIONS + ":tolerance=" + MpnnScore.WMMSE_TOLERANCE;
+    }
+
+    /** @return the model kind named by the card in {@code dir} (sun-dnn if unreadable: readCard then names the error) */
+    static String kindOf(Path dir) {
+        try (var in = Files.newInputStream(dir.resolve(ModelFiles.CARD_FILE))) {
+            String kind = ModelCard.fromJson(in, dir + "/" + ModelFiles.CARD_FILE).modelKind();
+            return kind.equals(StructuralMpnnPrecoder.NAME) ? kind : SunDnnPrecoder.NAME;
+        } catch (java.io.IOException | RuntimeException e) {
+            return SunDnnPrecoder.NAME;
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (DeepFpEvaluation.isDeepFp(model)) {
@@ -121,12 +144,16 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("model: " + model + ": a directory with ',' or ':' in its path "
                         + "cannot be named in a precoder spec; rename or link it");
             }
-            // the kind decides the baseline; readCard fails in one line for a missing card or another kind
-            ModelFiles.readCard(ModelFiles.Location.directory(dir), SunDnnPrecoder.NAME);
             modelName = model;
         }
-        String learned = SunDnnPrecoder.NAME + ":model=" + modelName;
-        String baseline = sunDnnBaseline();
+        // the kind decides the baseline; readCard fails in one line for a missing card or another kind
+        String kind = SunDnnPrecoder.SHIPPED_MODELS.contains(model) ? SunDnnPrecoder.NAME : kindOf(Path.of(model));
+        if (!SunDnnPrecoder.SHIPPED_MODELS.contains(model)) {
+            ModelFiles.readCard(ModelFiles.Location.directory(Path.of(model)), kind);
+        }
+        String learned = kind + ":model=" + modelName;
+        String baseline = kind.equals(StructuralMpnnPrecoder.NAME) ? structuralMpnnBaseline() : sunDnnBaseline();
+        String init = kind.equals(StructuralMpnnPrecoder.NAME) ? "zf" : "mrc";
 
         List<String> args = new ArrayList<>();
         if (source.scenario != null) {
@@ -134,7 +161,7 @@ final class EvaluateCommand implements Callable<Integer> {
         } else {
             args.addAll(List.of("--channels", source.channels.toString()));
         }
-        args.addAll(List.of("--precoders", learned + "," + baseline, "--reference", baseline, "--init", "mrc",
+        args.addAll(List.of("--precoders", learned + "," + baseline, "--reference", baseline, "--init", init,
                 "--seed", Long.toString(seed)));
         if (samples != null) {
             args.addAll(List.of("--samples", samples.toString()));

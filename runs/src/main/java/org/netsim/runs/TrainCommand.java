@@ -17,6 +17,7 @@ import org.netsim.precoding.learned.LearnedEngine;
 import org.netsim.precoding.learned.ModelCard;
 import org.netsim.precoding.learned.ModelFiles;
 import org.netsim.precoding.learned.deepfp.DeepFpPrecoder;
+import org.netsim.precoding.learned.mpnn.StructuralMpnnPrecoder;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture;
 import org.netsim.precoding.learned.sun.SunDnnCards;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture.InputTransform;
@@ -54,16 +55,18 @@ import picocli.CommandLine.Spec;
         description = "Train a learned precoder on a scenario and save it (parameters.djl, card.json) with its "
                 + "history.csv and validation curve. Models: sun-dnn (on sun-ic-K or sun-imac-N-K), deepfp (on "
                 + "deepfp-7cell or deepfp-1cell; --supervised-steps, --wsr-steps, ...), gcn-wmmse (on a snapshot "
-                + "scenario such as gcnwmmse-base; --steps, --decay-steps, ...); --resume continues a run.")
+                + "scenario such as gcnwmmse-base; --steps, --decay-steps, ...), structural-mpnn (on song-*; "
+                + "--variant); --resume continues a run of deepfp or gcn-wmmse.")
 final class TrainCommand implements Callable<Integer> {
 
     /** Model kinds this command trains. */
-    static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, DeepFpPrecoder.NAME, GcnWmmsePrecoder.NAME);
+    static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, DeepFpPrecoder.NAME, GcnWmmsePrecoder.NAME,
+            StructuralMpnnPrecoder.NAME);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model kind: sun-dnn, deepfp or gcn-wmmse.")
+    @Option(names = "--model", required = true, description = "Model kind: sun-dnn, deepfp, gcn-wmmse or structural-mpnn.")
     String model;
 
     @Option(names = "--scenario", required = true, description = "Training scenario, e.g. sun-imac-3-12 or sun-ic-10.")
@@ -92,6 +95,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Root seed of samples, weights and shuffling. "
             + "Default: ${DEFAULT-VALUE}.")
     long seed;
+
+    @Option(names = "--variant", description = "structural-mpnn only: structural (default), black-box or "
+            + "no-expansion (the paper's ablations StructuralMPNN-B and -O).")
+    String variant;
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
@@ -145,6 +152,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("out: " + out + " is a file, not a directory");
+        }
+        if (model.equals(StructuralMpnnPrecoder.NAME)) {
+            return StructuralMpnnTraining.run(this, sc);
         }
         SunDnnArchitecture arch = architectureFor(sc);
         SunDnnTrainer.Config config = SunDnnTrainer.Config.defaults(arch).withEpochs(epochs).withBatchSize(batch)

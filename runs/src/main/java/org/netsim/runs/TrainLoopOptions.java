@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.netsim.precoding.gcn.GcnWmmsePrecoder;
 import org.netsim.precoding.learned.deepfp.DeepFpPrecoder;
+import org.netsim.precoding.learned.mpnn.StructuralMpnnPrecoder;
 import org.netsim.precoding.learned.sun.SunDnnPrecoder;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
@@ -37,14 +38,17 @@ final class TrainLoopOptions {
             "--decay-factor", "--weight-decay", "--clip", "--precision", "--device");
     /** Options of this class. */
     static final List<String> LOOP = List.of("--resume", "--layers", "--validate-every", "--checkpoint-every");
-    /** Options only sun-dnn reads. */
+    /** Options the epoch-based trainers (sun-dnn, structural-mpnn) read and the step-based ones do not. */
     static final List<String> SUN_ONLY = List.of("--samples", "--epochs");
+    /** Options only structural-mpnn reads. */
+    static final List<String> MPNN_ONLY = List.of("--variant");
 
     /** Model kind → the options it does not read. */
     private static final Map<String, List<List<String>>> FOREIGN = Map.of(
-            SunDnnPrecoder.NAME, List.of(DEEPFP_ONLY, GCN_ONLY, LOOP),
-            DeepFpPrecoder.NAME, List.of(GCN_ONLY, SUN_ONLY),
-            GcnWmmsePrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY));
+            SunDnnPrecoder.NAME, List.of(DEEPFP_ONLY, GCN_ONLY, LOOP, MPNN_ONLY),
+            DeepFpPrecoder.NAME, List.of(GCN_ONLY, SUN_ONLY, MPNN_ONLY),
+            GcnWmmsePrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY, MPNN_ONLY),
+            StructuralMpnnPrecoder.NAME, List.of(DEEPFP_ONLY, GCN_ONLY, LOOP));
 
     /** Rejects an option given that {@code model} does not read, naming it. */
     static void rejectForeignOptions(ParseResult parsed, String model) {
