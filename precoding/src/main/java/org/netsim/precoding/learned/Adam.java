@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adam (Kingma and Ba, "Adam: A Method for Stochastic Optimization", Algorithm 1): per weight w with gradient g at
- * step t,
+ * Adam (Kingma and Ba, "Adam: A Method for Stochastic Optimization", Algorithm 1), and AdamW when a weight decay
+ * lambda &gt; 0 is given (Loshchilov and Hutter, "Decoupled Weight Decay Regularization", Algorithm 2, in PyTorch's
+ * form with the decay scaled by the current learning rate; the optimiser of Table III of "A Learning-only Method
+ * for Multi-Cell Multi-User MIMO Sum Rate Maximization"): per weight w with gradient g at step t,
  * <pre>
+ *   w &lt;- w (1 - eta lambda)                                  (only when lambda &gt; 0)
  *   m &lt;- beta1 m + (1 - beta1) g,   v &lt;- beta2 v + (1 - beta2) g^2,
  *   w &lt;- w - eta (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + epsilon).
  * </pre>
@@ -29,6 +32,7 @@ public final class Adam {
     private final double beta1;
     private final double beta2;
     private final double epsilon;
+    private final double weightDecay;
     private double learningRate;
     private long steps;
     private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
@@ -40,6 +44,23 @@ public final class Adam {
      * @param epsilon &gt; 0
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
+        this(learningRate, beta1, beta2, epsilon, 0.0);
+    }
+
+    /**
+     * AdamW.
+     *
+     * @param learningRate eta &gt; 0
+     * @param beta1 first-moment decay in [0, 1)
+     * @param beta2 second-moment decay in [0, 1)
+     * @param epsilon &gt; 0
+     * @param weightDecay decoupled weight decay lambda &gt;= 0 (0: plain Adam)
+     */
+    public Adam(double learningRate, double beta1, double beta2, double epsilon, double weightDecay) {
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weightDecay: must be finite and >= 0, got " + weightDecay);
+        }
+        this.weightDecay = weightDecay;
         if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1)) {
             throw new IllegalArgumentException("beta1, beta2: must be in [0, 1), got " + beta1 + ", " + beta2);
         }
@@ -95,6 +116,9 @@ public final class Adam {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray g = w.getGradient();
+                if (weightDecay > 0) {
+                    w.muli((float) (1 - learningRate * weightDecay));
+                }
                 mv[0].muli((float) beta1).addi(g.mul((float) (1 - beta1)));
                 mv[1].muli((float) beta2).addi(g.square().muli((float) (1 - beta2)));
                 NDArray denom = mv[1].div((float) c2).sqrt().addi((float) epsilon);

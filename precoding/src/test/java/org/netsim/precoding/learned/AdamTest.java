@@ -14,7 +14,7 @@ import ai.djl.util.PairList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Adam against its closed form on f(w) = sum c w^2, and an exact state round trip. */
+/** Adam and AdamW against their closed form on f(w) = sum c w^2, and an exact state round trip. */
 class AdamTest {
 
     /** Float32 arithmetic on O(1) values over three steps. */
@@ -44,6 +44,16 @@ class AdamTest {
 
     @Test
     void threeStepsFollowTheClosedForm() {
+        threeStepsFollowTheClosedForm(0.0);
+    }
+
+    /** AdamW: the decoupled decay w (1 - eta lambda) before each Adam update. */
+    @Test
+    void threeStepsWithWeightDecayFollowTheClosedForm() {
+        threeStepsFollowTheClosedForm(0.5);
+    }
+
+    private static void threeStepsFollowTheClosedForm(double weightDecay) {
         float[] w0 = {1.0f, -0.5f};
         float[] c = {0.7f, 2.0f};
         double lr = 0.1;
@@ -52,7 +62,7 @@ class AdamTest {
         double eps = 1e-8;
         try (NDManager m = LearnedEngine.engine().newBaseManager(Device.cpu())) {
             PairList<String, Parameter> ps = single(m, w0);
-            Adam adam = new Adam(lr, b1, b2, eps);
+            Adam adam = new Adam(lr, b1, b2, eps, weightDecay);
             double[] w = {w0[0], w0[1]};
             double[] mm = new double[2];
             double[] vv = new double[2];
@@ -60,6 +70,7 @@ class AdamTest {
                 gradientStep(adam, ps, c);
                 for (int e = 0; e < 2; e++) {
                     double g = 2 * c[e] * w[e];
+                    w[e] *= 1 - lr * weightDecay;
                     mm[e] = b1 * mm[e] + (1 - b1) * g;
                     vv[e] = b2 * vv[e] + (1 - b2) * g * g;
                     w[e] -= lr * (mm[e] / (1 - Math.pow(b1, t))) / (Math.sqrt(vv[e] / (1 - Math.pow(b2, t))) + eps);

@@ -12,17 +12,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.netsim.precoding.learned.EpochTraining;
 import org.netsim.precoding.Init;
 import org.netsim.precoding.Problem;
-import org.netsim.precoding.learned.AdamW;
+import org.netsim.precoding.learned.Adam;
 import org.netsim.precoding.learned.ComplexTensor;
 import org.netsim.precoding.learned.LearnedEngine;
 
 /**
  * Unsupervised training of the StructuralMPNN (Song et al., Section VI-B and Table III): the loss is the negative
  * sum rate of problem (2) of the network's final precoders (no labels), averaged over a mini-batch and minimised by
- * AdamW (beta = (0.9, 0.999), weight decay 0.01, {@link AdamW}) with the learning rate decayed by a cosine from
- * 10^-3 to 10^-5 over all steps:
+ * AdamW ({@link Adam} with decoupled weight decay; beta = (0.9, 0.999), weight decay 0.01) with the learning rate
+ * decayed by a cosine from 10^-3 to 10^-5 over all steps:
  * <pre>
  *   eta_s = eta_min + (eta_0 - eta_min) (1 + cos(pi s / S)) / 2,   s = 0 .. S - 1 mini-batch steps.
  * </pre>
@@ -175,13 +176,13 @@ public final class MpnnTrainer {
             for (Pair<String, Parameter> p : net.block().getParameters()) {
                 parameters.add(p.getValue());
             }
-            AdamW optimiser = new AdamW(config.learningRate(), Config.BETA1, Config.BETA2, Config.EPSILON,
+            Adam optimiser = new Adam(config.learningRate(), Config.BETA1, Config.BETA2, Config.EPSILON,
                     config.weightDecay());
             int chunk = Math.max(config.batchSize(), 256);
             double initial = net.meanSumRateNat(va, chunk);
             double best = initial;
             int bestEpoch = 0;
-            float[][] bestWeights = snapshot(parameters);
+            float[][] bestWeights = EpochTraining.snapshot(parameters);
             List<EpochRecord> history = new ArrayList<>();
             int n = tr.size();
             int[] order = new int[n];
@@ -198,7 +199,7 @@ public final class MpnnTrainer {
             long total = stepsPerEpoch * config.epochs();
             long step = 0;
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                shuffle(order, rng);
+                EpochTraining.shuffle(order, rng);
                 double rateSum = 0;
                 int skipped = 0;
                 for (int first = 0; first < n; first += config.batchSize()) {
@@ -230,14 +231,14 @@ public final class MpnnTrainer {
                 if (v > best) {
                     best = v;
                     bestEpoch = epoch;
-                    bestWeights = snapshot(parameters);
+                    bestWeights = EpochTraining.snapshot(parameters);
                 }
                 EpochRecord rec = new EpochRecord(epoch, rateSum / n, v, optimiser.learningRate(), skipped,
                         (System.nanoTime() - start) / 1_000_000);
                 history.add(rec);
                 progress.accept(rec);
             }
-            restore(parameters, bestWeights);
+            EpochTraining.restore(parameters, bestWeights);
             return new Result(net, List.copyOf(history), initial, bestEpoch, best,
                     (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
@@ -267,29 +268,6 @@ public final class MpnnTrainer {
                 NDArray g = p.getArray().getGradient();
                 g.set(FloatBuffer.wrap(new float[(int) g.size()]));
             }
-        }
-    }
-
-    private static float[][] snapshot(List<Parameter> parameters) {
-        float[][] s = new float[parameters.size()][];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = parameters.get(i).getArray().toFloatArray();
-        }
-        return s;
-    }
-
-    private static void restore(List<Parameter> parameters, float[][] values) {
-        for (int i = 0; i < values.length; i++) {
-            parameters.get(i).getArray().set(FloatBuffer.wrap(values[i]));
-        }
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
         }
     }
 }

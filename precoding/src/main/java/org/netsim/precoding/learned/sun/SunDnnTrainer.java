@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.netsim.precoding.learned.EpochTraining;
 import org.netsim.precoding.learned.LearnedEngine;
 import org.netsim.precoding.learned.RmsProp;
 
@@ -182,7 +183,7 @@ public final class SunDnnTrainer {
             double initialMse = mse(net, xv, yv, validation.size());
             double bestMse = initialMse;
             int bestEpoch = 0;
-            float[][] best = snapshot(parameters);
+            float[][] best = EpochTraining.snapshot(parameters);
             List<EpochRecord> history = new ArrayList<>();
             int[] order = new int[n];
             for (int i = 0; i < n; i++) {
@@ -192,7 +193,7 @@ public final class SunDnnTrainer {
             float[] xb = new float[config.batchSize() * in];
             float[] yb = new float[config.batchSize() * out];
             for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-                shuffle(order, rng);
+                EpochTraining.shuffle(order, rng);
                 double lossSum = 0;
                 double lr = optimiser.learningRate();
                 for (int first = 0; first < n; first += config.batchSize()) {
@@ -216,7 +217,7 @@ public final class SunDnnTrainer {
                 if (validationMse < bestMse) {
                     bestMse = validationMse;
                     bestEpoch = epoch;
-                    best = snapshot(parameters);
+                    best = EpochTraining.snapshot(parameters);
                 } else {
                     double next = lr * config.decayFactor();
                     if (next < config.minLearningRate()) {
@@ -230,7 +231,7 @@ public final class SunDnnTrainer {
                 history.add(rec);
                 progress.accept(rec);
             }
-            restore(parameters, best);
+            EpochTraining.restore(parameters, best);
             return new Result(net, List.copyOf(history), initialMse, bestEpoch, bestMse, millisSince(start));
         } catch (RuntimeException e) {
             net.close();
@@ -255,29 +256,6 @@ public final class SunDnnTrainer {
             }
         }
         return se / ((double) rows * out);
-    }
-
-    private static float[][] snapshot(List<Parameter> parameters) {
-        float[][] s = new float[parameters.size()][];
-        for (int i = 0; i < s.length; i++) {
-            s[i] = parameters.get(i).getArray().toFloatArray();
-        }
-        return s;
-    }
-
-    private static void restore(List<Parameter> parameters, float[][] values) {
-        for (int i = 0; i < values.length; i++) {
-            parameters.get(i).getArray().set(FloatBuffer.wrap(values[i]));
-        }
-    }
-
-    private static void shuffle(int[] a, SplittableRandom rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 
     private static long millisSince(long startNanos) {
