@@ -33,10 +33,20 @@ abstract class AgentSteps {
 
         void addToCovariance(ZMatrixRMaj channel, ZMatrixRMaj factor, double weight);
 
-        void candidate(ZMatrixRMaj channel, ZMatrixRMaj uw, double weight, ZMatrixRMaj candidate);
+        /**
+         * The candidate beamformer V~_i = alpha_i H_ik^H U_i W_i (GCN-WMMSE paper, eq. (5)), the same in WMMSE and
+         * GCN-WMMSE ({@link GcnWmmseBsStep#candidate} is {@link WmmseBsStep#candidate}).
+         */
+        default void candidate(ZMatrixRMaj channel, ZMatrixRMaj uw, double weight, ZMatrixRMaj candidate) {
+            WmmseBsStep.candidate(channel, uw, weight, candidate);
+        }
 
-        /** Starts a slot (clears the state that lives at the BS across rounds, e.g. GCN-WMMSE's skip state). */
-        void startSlot();
+        /**
+         * Starts a slot (clears the state that lives at the BS across rounds, e.g. GCN-WMMSE's skip state); WMMSE
+         * keeps none.
+         */
+        default void startSlot() {
+        }
 
         void updatePrecoders(ZMatrixRMaj[] candidates, int[] ues, double budgetW, int round, ZMatrixRMaj[] out);
     }
@@ -106,15 +116,6 @@ abstract class AgentSteps {
                 }
 
                 @Override
-                public void candidate(ZMatrixRMaj channel, ZMatrixRMaj uw, double weight, ZMatrixRMaj candidate) {
-                    WmmseBsStep.candidate(channel, uw, weight, candidate);
-                }
-
-                @Override
-                public void startSlot() {
-                }
-
-                @Override
                 public void updatePrecoders(ZMatrixRMaj[] candidates, int[] list, double budgetW, int round,
                         ZMatrixRMaj[] out) {
                     step.updatePrecoders(candidates, list, budgetW, muSolver, out);
@@ -163,11 +164,6 @@ abstract class AgentSteps {
                 @Override
                 public void addToCovariance(ZMatrixRMaj channel, ZMatrixRMaj factor, double weight) {
                     step.addToCovariance(channel, factor, weight);
-                }
-
-                @Override
-                public void candidate(ZMatrixRMaj channel, ZMatrixRMaj uw, double weight, ZMatrixRMaj candidate) {
-                    GcnWmmseBsStep.candidate(channel, uw, weight, candidate);
                 }
 
                 @Override
