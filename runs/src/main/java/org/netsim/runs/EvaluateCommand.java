@@ -45,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true,
             description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10, deepfp-7cell, "
-                    + "gcn-wmmse-base.")
+                    + "gcn-wmmse-base, pcgnn-song-small-near.")
     String model;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -135,7 +135,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "a sun-dnn model");
         }
         String modelName;
-        if (SunDnnPrecoder.SHIPPED_MODELS.contains(model)) {
+        boolean shippedPcgnn = PcgnnPrecoder.SHIPPED_MODELS.contains(model);
+        if (SunDnnPrecoder.SHIPPED_MODELS.contains(model) || shippedPcgnn) {
             modelName = model;
         } else {
             Path dir = Path.of(model);
@@ -150,8 +151,9 @@ final class EvaluateCommand implements Callable<Integer> {
             modelName = model;
         }
         // the kind decides the baseline; readCard fails in one line for a missing card or another kind
-        String kind = SunDnnPrecoder.SHIPPED_MODELS.contains(model) ? SunDnnPrecoder.NAME : kindOf(Path.of(model));
-        if (!SunDnnPrecoder.SHIPPED_MODELS.contains(model)) {
+        String kind = shippedPcgnn ? PcgnnPrecoder.NAME
+                : SunDnnPrecoder.SHIPPED_MODELS.contains(model) ? SunDnnPrecoder.NAME : kindOf(Path.of(model));
+        if (!SunDnnPrecoder.SHIPPED_MODELS.contains(model) && !shippedPcgnn) {
             ModelFiles.readCard(ModelFiles.Location.directory(Path.of(model)), kind);
         }
         String learned = kind + ":model=" + modelName;

@@ -25,7 +25,8 @@ import org.netsim.precoding.learned.ModelFiles;
  * model's card (the {@code song-*} scenarios); any budgets and noise powers. A mismatch is an
  * {@link IllegalArgumentException} naming the dimension.
  *
- * <p>Options: {@code model=DIR} (required: a directory written by {@code netsim train --model pcgnn}). Loading needs
+ * <p>Options: {@code model=DIR|NAME} (required: a directory written by {@code netsim train --model pcgnn}, or a
+ * shipped model's name from {@link #SHIPPED_MODELS}, class-path folders under {@value #SHIPPED_FOLDER}). Loading needs
  * the PyTorch engine once (to read DJL's parameter file); solving runs the weights in plain Java
  * ({@link PcgnnExecutor}) and reports the L layers as iterations. Immutable and thread-safe.
  */
@@ -33,8 +34,12 @@ public final class PcgnnPrecoder implements Precoder {
 
     /** Registry name. */
     public static final String NAME = "pcgnn";
-    /** Option: the model directory. */
+    /** Option: the model directory or shipped model name. */
     public static final String MODEL = "model";
+    /** Class-path folder of the shipped models. */
+    public static final String SHIPPED_FOLDER = "org/netsim/precoding/learned/pcgnn";
+    /** Names of the shipped models (each with its card and parameters under {@link #SHIPPED_FOLDER}). */
+    public static final List<String> SHIPPED_MODELS = List.of("pcgnn-song-small-near");
 
     private final PcgnnExecutor executor;
     private final ModelCard card;
@@ -48,7 +53,9 @@ public final class PcgnnPrecoder implements Precoder {
             throw new IllegalArgumentException("precoder." + MODEL + ": " + NAME + " needs a model directory, "
                     + "e.g. " + NAME + ":model=DIR (train one with netsim train --model " + NAME + ")");
         }
-        ModelFiles.Location location = ModelFiles.Location.directory(Path.of(model));
+        ModelFiles.Location location = SHIPPED_MODELS.contains(model)
+                ? ModelFiles.Location.classpath(SHIPPED_FOLDER + "/" + model)
+                : ModelFiles.Location.directory(Path.of(model));
         try {
             this.card = ModelFiles.readCard(location, NAME);
             try (PcgnnNetwork net = PcgnnNetwork.load(location, card, Device.cpu())) {

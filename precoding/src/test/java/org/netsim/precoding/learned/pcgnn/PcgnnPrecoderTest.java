@@ -95,4 +95,29 @@ class PcgnnPrecoderTest extends PrecoderContractTest {
         assertArrayEquals(zf.precoders()[0].data, mrc.precoders()[0].data, 0.0);
         assertEquals(PcgnnSamples.SMALL.layers(), zf.iterations());
     }
+
+    /**
+     * The shipped model loads by name, is the song-small-near network its card describes (trained by the recorded
+     * command), and meets every budget on problems of its sizes.
+     */
+    @Test
+    void shippedModelLoadsByName() {
+        for (String name : PcgnnPrecoder.SHIPPED_MODELS) {
+            PcgnnPrecoder shipped = (PcgnnPrecoder) PrecoderRegistry.create(PcgnnPrecoder.NAME,
+                    PrecoderOptions.defaults().with(PcgnnPrecoder.MODEL, name));
+            assertEquals(PcgnnPrecoder.NAME, shipped.card().modelKind());
+            assertTrue(shipped.card().training().command().startsWith("netsim train --model pcgnn --scenario "
+                    + shipped.card().training().scenario()), shipped.card().training().command());
+            PcgnnArchitecture a = PcgnnArchitecture.fromCard(shipped.card());
+            for (Problem p : PcgnnSamples.problems(a, 3, 41)) {
+                Solution s = shipped.solve(p, Init.zf());
+                double[] use = org.netsim.precoding.RateEvaluator.powerUse(p, s.precoders());
+                for (int k = 0; k < p.numBs(); k++) {
+                    assertEquals(p.bsPowerW(k), use[k], 1e-12 * p.bsPowerW(k), name + " BS " + k);
+                }
+                assertTrue(s.wsrNat() > 0, name);
+            }
+        }
+        assertEquals(List.of("pcgnn-song-small-near"), PcgnnPrecoder.SHIPPED_MODELS);
+    }
 }
