@@ -20,7 +20,7 @@ class PcgnnTrainerTest {
     }
 
     /**
-     * A few epochs on 32 problems lower the loss (raise the sum rate) above the untrained network's: the set is
+     * A few epochs on 16 problems lower the loss (raise the sum rate) above the untrained network's: the set is
      * also the validation set, so this checks the optimisation, not generalisation. The margin 5% is far above
      * float noise (1e-6); the untrained network's precoders are random directions, which training improves by
      * much more.
@@ -28,8 +28,8 @@ class PcgnnTrainerTest {
     @Test
     void shortTrainingLowersTheLoss() {
         PcgnnArchitecture a = PcgnnSamples.SMALL;
-        List<Problem> training = PcgnnSamples.problems(a, 32, 21);
-        PcgnnTrainer.Config c = PcgnnTrainer.Config.defaults(a).withEpochs(6).withBatchSize(8).withLearningRate(1e-2);
+        List<Problem> training = PcgnnSamples.problems(a, 16, 21);
+        PcgnnTrainer.Config c = PcgnnTrainer.Config.defaults(a).withEpochs(6).withBatchSize(4).withLearningRate(1e-2);
         List<PcgnnTrainer.EpochRecord> seen = new ArrayList<>();
         try (PcgnnTrainer.Result r = PcgnnTrainer.train(training, training, c, seen::add)) {
             assertEquals(6, seen.size());
