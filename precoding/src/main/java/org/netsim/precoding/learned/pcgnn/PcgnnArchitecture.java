@@ -41,9 +41,10 @@ import org.netsim.precoding.learned.mpnn.MpnnArchitecture;
  * projected onto the per-BS power constraint). An empty mean (U = 1 or B = 1) is zero.
  *
  * <p><b>Choices where the papers are silent</b> (the simplest faithful design): the learning-only paper gives only
- * the message flow above, not the layer equations; Shen et al.'s HetGNN updates a node by an MLP of its own state and
- * the aggregated messages of each neighbour type, which is what each line does with one complex affine map and mean
- * pooling (the mean keeps the network equivariant to relabelling UEs within a cell, and to relabelling cells). The
+ * the message flow above, not the layer equations, and this implementation was written from that description, not
+ * from Shen et al.'s code. Each node update is the generic message-passing form (a node's new state is a learned map
+ * of its own state and the aggregated messages of each neighbour type), here one complex affine map and GELU per
+ * update with mean pooling (the mean keeps the network equivariant to relabelling UEs within a cell). The
  * edge features are the channels of the pair; the UE-to-UE step has no edge feature (the UE states already carry
  * their channels after the BS round); the UE-to-UE step is residual; the L layers share their weights (as the
  * StructuralMPNN's iterations do); the readout is linear. The loss is the negative sum rate of problem (2), as for
