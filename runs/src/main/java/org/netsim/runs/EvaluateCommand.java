@@ -11,6 +11,7 @@ import org.netsim.precoding.learned.ModelFiles;
 import org.netsim.precoding.learned.ModelCard;
 import org.netsim.precoding.learned.mpnn.MpnnScore;
 import org.netsim.precoding.learned.mpnn.StructuralMpnnPrecoder;
+import org.netsim.precoding.learned.pcgnn.PcgnnPrecoder;
 import org.netsim.precoding.learned.sun.SunDnnDataset;
 import org.netsim.precoding.learned.sun.SunDnnPrecoder;
 import picocli.CommandLine;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
  * settings (at most {@value SunDnnDataset#MAX_ITERATIONS} iterations, relative tolerance
  * {@value SunDnnDataset#RELATIVE_TOLERANCE}, full-power start), the reference of the percentages. For a
  * {@code structural-mpnn} model it is {@code wmmse} as in Song et al. (Section VI-B: zero-forcing start, tolerance
- * 0.01, at most 50 iterations), both precoders started from zero forcing.
+ * 0.01, at most 50 iterations), both precoders started from zero forcing; a {@code pcgnn} model (Song et al.'s PCGNN
+ * baseline) has the same baseline (the learning-only network ignores the start).
  *
  * <p>The table is {@code netsim compare}'s: this command resolves and checks the model, then runs
  * {@link CompareCommand} with the precoders {@code sun-dnn:model=DIR|NAME} and the baseline, so both commands
@@ -43,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true,
             description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10, deepfp-7cell, "
-                    + "gcn-wmmse-base.")
+                    + "gcn-wmmse-base, pcgnn-song-small-near.")
     String model;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -103,7 +105,8 @@ final class EvaluateCommand implements Callable<Integer> {
     static String kindOf(Path dir) {
         try (var in = Files.newInputStream(dir.resolve(ModelFiles.CARD_FILE))) {
             String kind = ModelCard.fromJson(in, dir + "/" + ModelFiles.CARD_FILE).modelKind();
-            return kind.equals(StructuralMpnnPrecoder.NAME) ? kind : SunDnnPrecoder.NAME;
+            return kind.equals(StructuralMpnnPrecoder.NAME) || kind.equals(PcgnnPrecoder.NAME) ? kind
+                    : SunDnnPrecoder.NAME;
         } catch (java.io.IOException | RuntimeException e) {
             return SunDnnPrecoder.NAME;
         }
@@ -132,7 +135,8 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "a sun-dnn model");
         }
         String modelName;
-        if (SunDnnPrecoder.SHIPPED_MODELS.contains(model)) {
+        boolean shippedPcgnn = PcgnnPrecoder.SHIPPED_MODELS.contains(model);
+        if (SunDnnPrecoder.SHIPPED_MODELS.contains(model) || shippedPcgnn) {
             modelName = model;
         } else {
             Path dir = Path.of(model);
@@ -147,13 +151,15 @@ final class EvaluateCommand implements Callable<Integer> {
             modelName = model;
         }
         // the kind decides the baseline; readCard fails in one line for a missing card or another kind
-        String kind = SunDnnPrecoder.SHIPPED_MODELS.contains(model) ? SunDnnPrecoder.NAME : kindOf(Path.of(model));
-        if (!SunDnnPrecoder.SHIPPED_MODELS.contains(model)) {
+        String kind = shippedPcgnn ? PcgnnPrecoder.NAME
+                : SunDnnPrecoder.SHIPPED_MODELS.contains(model) ? SunDnnPrecoder.NAME : kindOf(Path.of(model));
+        if (!SunDnnPrecoder.SHIPPED_MODELS.contains(model) && !shippedPcgnn) {
             ModelFiles.readCard(ModelFiles.Location.directory(Path.of(model)), kind);
         }
         String learned = kind + ":model=" + modelName;
-        String baseline = kind.equals(StructuralMpnnPrecoder.NAME) ? structuralMpnnBaseline() : sunDnnBaseline();
-        String init = kind.equals(StructuralMpnnPrecoder.NAME) ? "zf" : "mrc";
+        boolean song = kind.equals(StructuralMpnnPrecoder.NAME) || kind.equals(PcgnnPrecoder.NAME);
+        String baseline = song ? structuralMpnnBaseline() : sunDnnBaseline();
+        String init = song ? "zf" : "mrc";
 
         List<String> args = new ArrayList<>();
         if (source.scenario != null) {

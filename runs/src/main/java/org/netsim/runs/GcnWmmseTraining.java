@@ -59,7 +59,8 @@ final class GcnWmmseTraining {
         @Option(names = "--degree", description = "gcn-wmmse: weight-filter degree G. Default: 2.")
         Integer degree;
 
-        @Option(names = "--features", description = "gcn-wmmse: GCN features F. Default: 4.")
+        @Option(names = "--features", description = "gcn-wmmse: GCN features F. Default: 4. pcgnn: complex node "
+                + "features F. Default: 32.")
         Integer features;
 
         @Option(names = "--decay-steps", description = "gcn-wmmse: learning rate / --decay-factor every this many "

@@ -18,6 +18,7 @@ import org.netsim.precoding.learned.ModelCard;
 import org.netsim.precoding.learned.ModelFiles;
 import org.netsim.precoding.learned.deepfp.DeepFpPrecoder;
 import org.netsim.precoding.learned.mpnn.StructuralMpnnPrecoder;
+import org.netsim.precoding.learned.pcgnn.PcgnnPrecoder;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture;
 import org.netsim.precoding.learned.sun.SunDnnCards;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture.InputTransform;
@@ -56,17 +57,17 @@ import picocli.CommandLine.Spec;
                 + "history.csv and validation curve. Models: sun-dnn (on sun-ic-K or sun-imac-N-K), deepfp (on "
                 + "deepfp-7cell or deepfp-1cell; --supervised-steps, --wsr-steps, ...), gcn-wmmse (on a snapshot "
                 + "scenario such as gcnwmmse-base; --steps, --decay-steps, ...), structural-mpnn (on song-*; "
-                + "--variant); --resume continues a run of deepfp or gcn-wmmse.")
+                + "--variant), pcgnn (on song-*; --features, --layers); --resume continues a run of deepfp or gcn-wmmse.")
 final class TrainCommand implements Callable<Integer> {
 
     /** Model kinds this command trains. */
     static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, DeepFpPrecoder.NAME, GcnWmmsePrecoder.NAME,
-            StructuralMpnnPrecoder.NAME);
+            StructuralMpnnPrecoder.NAME, PcgnnPrecoder.NAME);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model kind: sun-dnn, deepfp, gcn-wmmse or structural-mpnn.")
+    @Option(names = "--model", required = true, description = "Model kind: sun-dnn, deepfp, gcn-wmmse, structural-mpnn or pcgnn.")
     String model;
 
     @Option(names = "--scenario", required = true, description = "Training scenario, e.g. sun-imac-3-12 or sun-ic-10.")
@@ -155,6 +156,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (model.equals(StructuralMpnnPrecoder.NAME)) {
             return StructuralMpnnTraining.run(this, sc);
+        }
+        if (model.equals(PcgnnPrecoder.NAME)) {
+            return PcgnnTraining.run(this, sc, gcnWmmse.features, loop.layers);
         }
         SunDnnArchitecture arch = architectureFor(sc);
         SunDnnTrainer.Config config = SunDnnTrainer.Config.defaults(arch).withEpochs(epochs).withBatchSize(batch)

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.netsim.precoding.gcn.GcnWmmsePrecoder;
 import org.netsim.precoding.learned.deepfp.DeepFpPrecoder;
 import org.netsim.precoding.learned.mpnn.StructuralMpnnPrecoder;
+import org.netsim.precoding.learned.pcgnn.PcgnnPrecoder;
 import org.netsim.precoding.learned.sun.SunDnnPrecoder;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
@@ -18,8 +19,8 @@ final class TrainLoopOptions {
     @Option(names = "--resume", description = "deepfp, gcn-wmmse: continue the run in --out from its checkpoint.")
     boolean resume;
 
-    @Option(names = "--layers", description = "deepfp, gcn-wmmse: unfolded layers. Default: 8 (deepfp), 7 "
-            + "(gcn-wmmse).")
+    @Option(names = "--layers", description = "deepfp, gcn-wmmse: unfolded layers; pcgnn: GNN layers. Default: 8 "
+            + "(deepfp), 7 (gcn-wmmse), 3 (pcgnn).")
     Integer layers;
 
     @Option(names = "--validate-every", description = "deepfp, gcn-wmmse: validation period in steps. Default: 50 "
@@ -43,12 +44,18 @@ final class TrainLoopOptions {
     /** Options only structural-mpnn reads. */
     static final List<String> MPNN_ONLY = List.of("--variant");
 
+    /** Options of the step-based trainers and gcn-wmmse that pcgnn does not read (it reads --layers, --features). */
+    static final List<String> PCGNN_FOREIGN = List.of("--steps", "--degree", "--decay-steps", "--decay-factor",
+            "--weight-decay", "--clip", "--precision", "--device", "--resume", "--validate-every",
+            "--checkpoint-every");
+
     /** Model kind → the options it does not read. */
     private static final Map<String, List<List<String>>> FOREIGN = Map.of(
             SunDnnPrecoder.NAME, List.of(DEEPFP_ONLY, GCN_ONLY, LOOP, MPNN_ONLY),
             DeepFpPrecoder.NAME, List.of(GCN_ONLY, SUN_ONLY, MPNN_ONLY),
             GcnWmmsePrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY, MPNN_ONLY),
-            StructuralMpnnPrecoder.NAME, List.of(DEEPFP_ONLY, GCN_ONLY, LOOP));
+            StructuralMpnnPrecoder.NAME, List.of(DEEPFP_ONLY, GCN_ONLY, LOOP),
+            PcgnnPrecoder.NAME, List.of(DEEPFP_ONLY, PCGNN_FOREIGN, MPNN_ONLY));
 
     /** Rejects an option given that {@code model} does not read, naming it. */
     static void rejectForeignOptions(ParseResult parsed, String model) {
