@@ -56,12 +56,13 @@ import picocli.CommandLine.Spec;
                 + "history.csv and validation curve. Models: sun-dnn (on sun-ic-K or sun-imac-N-K), deepfp (on "
                 + "deepfp-7cell or deepfp-1cell; --supervised-steps, --wsr-steps, ...), gcn-wmmse (on a snapshot "
                 + "scenario such as gcnwmmse-base; --steps, --decay-steps, ...), structural-mpnn (on song-*; "
-                + "--variant); --resume continues a run of deepfp or gcn-wmmse.")
+                + "--variant), iaidnn (on iaidnn-MxI; --shared, --use-y, --steps, --decay-start, "
+                + "--decay-steps); --resume continues a run of deepfp or gcn-wmmse.")
 final class TrainCommand implements Callable<Integer> {
 
     /** Model kinds this command trains. */
     static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, DeepFpPrecoder.NAME, GcnWmmsePrecoder.NAME,
-            StructuralMpnnPrecoder.NAME);
+            StructuralMpnnPrecoder.NAME, org.netsim.precoding.learned.iaidnn.IaidnnPrecoder.NAME);
 
     @Spec
     CommandSpec spec;
@@ -114,6 +115,10 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     GcnWmmseTraining.Options gcnWmmse = new GcnWmmseTraining.Options();
 
+    /** Options only iaidnn reads (--shared, --use-y, --decay-start), in {@link IaidnnTraining}. */
+    @Mixin
+    IaidnnTraining.Options iaidnn = new IaidnnTraining.Options();
+
     /** Options of the step-based trainers (deepfp and gcn-wmmse): --resume, --layers, periods. */
     @Mixin
     TrainLoopOptions loop = new TrainLoopOptions();
@@ -128,6 +133,14 @@ final class TrainCommand implements Callable<Integer> {
         if (!MODELS.contains(model)) {
             throw new IllegalArgumentException("model: unknown model kind '" + model + "'; train supports "
                     + String.join(", ", MODELS));
+        }
+        if (model.equals(org.netsim.precoding.learned.iaidnn.IaidnnPrecoder.NAME)) {
+            return IaidnnTraining.run(this, iaidnn); // checks its own options
+        }
+        for (String opt : List.of("--shared", "--use-y", "--decay-start")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
+                throw new IllegalArgumentException(opt.substring(2) + ": not an option of --model " + model);
+            }
         }
         TrainLoopOptions.rejectForeignOptions(spec.commandLine().getParseResult(), model);
         loop.copyInto(deepfp, gcnWmmse);

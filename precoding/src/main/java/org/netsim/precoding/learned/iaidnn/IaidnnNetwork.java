@@ -133,7 +133,7 @@ public final class IaidnnNetwork {
         return GcnWmmseNetwork.wsr(batch, v);
     }
 
-    /** (A^+ X + A Y + Z) T + O, A [B, I or 1, n, n], T [B, I, n, c], parameters [G, ., .]. */
+    /** (A^+ X + s^2 A Y + s Z) T + s tau O (normalisation: {@link IaidnnExecutor}), A [B, I or 1, n, n], T [B, I, n, c], parameters [G, ., .]. */
     private static ComplexTensor approx(Parameters params, String step, int layer, ComplexTensor a,
             ComplexTensor t) {
         ComplexTensor x = params.layer("X" + step, layer);
@@ -146,11 +146,15 @@ public final class IaidnnNetwork {
         NDArray di = a.im().mul(eye).sum(new int[] {-1}).expandDims(-1);
         NDArray den = dr.square().add(di.square());
         ComplexTensor dinv = new ComplexTensor(dr.div(den), di.neg().div(den));             // 1 / A_rr
-        ComplexTensor g = dinv.mul(x).add(z);                                               // A^+ X + Z (rows)
+        NDArray s = den.sqrt().pow(-1).mean(new int[] {-2}, true);                         // mean |1/A_rr| [..,1,1]
+        long rows = t.shape().get(t.shape().dimension() - 2);
+        long cols = t.shape().get(t.shape().dimension() - 1);
+        NDArray tau = t.abs2().sum(new int[] {-2, -1}, true).div(rows * cols).sqrt();      // rms |T_rc| [..,1,1]
+        ComplexTensor g = dinv.mul(x).add(z.scale(s));                                      // A^+ X + s Z (rows)
         if (y != null) {
-            g = g.add(a.matMul(y));
+            g = g.add(a.matMul(y).scale(s.square()));
         }
-        return g.matMul(t).add(o);
+        return g.matMul(t).add(o.scale(s.mul(tau)));
     }
 
     static ComplexTensor expand(ComplexTensor a, int axis) {

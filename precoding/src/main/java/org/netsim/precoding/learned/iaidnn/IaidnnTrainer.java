@@ -89,6 +89,14 @@ public final class IaidnnTrainer {
             return new Config(7, shared, false, 2000, 32, 1e-3, 1000, 500, 0.1, 0.01, 100, 1L, DataType.FLOAT32);
         }
 
+        /** The config in float32 arithmetic (for callers without the engine's types). */
+        public static Config float32(int layers, boolean shared, boolean useY, int steps, int batchSize,
+                double learningRate, int decayStart, int decayEvery, double decayFactor, double weightDecay,
+                int validationEvery, long seed) {
+            return new Config(layers, shared, useY, steps, batchSize, learningRate, decayStart, decayEvery,
+                    decayFactor, weightDecay, validationEvery, seed, DataType.FLOAT32);
+        }
+
         /** @return eta at step t (0-based) */
         public double learningRateAt(int t) {
             if (t < decayStart) {
