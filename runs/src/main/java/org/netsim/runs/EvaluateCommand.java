@@ -83,7 +83,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-charts", description = "Skip the charts.")
     boolean noCharts;
 
-    @Option(names = "--inits", defaultValue = "50", description = "gcn-wmmse: random WMMSE starts per sample for "
+    @Option(names = "--inits", defaultValue = "50", description = "gcn-wmmse, iaidnn: random WMMSE starts per sample for "
             + "WMMSE RI, RI TR and the best-of reference (the paper's WMMSE50). Default: ${DEFAULT-VALUE}.")
     int inits;
 
@@ -119,6 +119,16 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (deepfp.bsAntennas != null || deepfp.streams != null) {
             throw new IllegalArgumentException("bs-antennas, streams: only for a deepfp model");
+        }
+        if (IaidnnEvaluation.accepts(model)) {
+            if (source == null || source.scenario == null) {
+                throw new IllegalArgumentException("scenario: --scenario is required for an iaidnn model");
+            }
+            Path dir = out != null ? out : Path.of("results", "evaluate-" + Path.of(model).getFileName() + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            return IaidnnEvaluation.run(spec.commandLine().getOut(), spec.commandLine().getErr(), model,
+                    source.scenario, samples != null ? samples : 100, inits, seed, Threads.resolve(threads), dir,
+                    quiet);
         }
         if (GcnWmmseEvaluation.accepts(model)) {
             if (source == null || source.scenario == null) {

@@ -57,17 +57,18 @@ import picocli.CommandLine.Spec;
                 + "history.csv and validation curve. Models: sun-dnn (on sun-ic-K or sun-imac-N-K), deepfp (on "
                 + "deepfp-7cell or deepfp-1cell; --supervised-steps, --wsr-steps, ...), gcn-wmmse (on a snapshot "
                 + "scenario such as gcnwmmse-base; --steps, --decay-steps, ...), structural-mpnn (on song-*; "
-                + "--variant), pcgnn (on song-*; --features, --layers); --resume continues a run of deepfp or gcn-wmmse.")
+                + "--variant), pcgnn (on song-*; --features, --layers), iaidnn (on iaidnn-MxI; --shared, --use-y, "
+                + "--steps, --decay-start, --decay-steps); --resume continues a run of deepfp or gcn-wmmse.")
 final class TrainCommand implements Callable<Integer> {
 
     /** Model kinds this command trains. */
     static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, DeepFpPrecoder.NAME, GcnWmmsePrecoder.NAME,
-            StructuralMpnnPrecoder.NAME, PcgnnPrecoder.NAME);
+            StructuralMpnnPrecoder.NAME, PcgnnPrecoder.NAME, org.netsim.precoding.learned.iaidnn.IaidnnPrecoder.NAME);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model kind: sun-dnn, deepfp, gcn-wmmse, structural-mpnn or pcgnn.")
+    @Option(names = "--model", required = true, description = "Model kind: sun-dnn, deepfp, gcn-wmmse, structural-mpnn, pcgnn or iaidnn.")
     String model;
 
     @Option(names = "--scenario", required = true, description = "Training scenario, e.g. sun-imac-3-12 or sun-ic-10.")
@@ -115,6 +116,10 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     GcnWmmseTraining.Options gcnWmmse = new GcnWmmseTraining.Options();
 
+    /** Options only iaidnn reads (--shared, --use-y, --decay-start), in {@link IaidnnTraining}. */
+    @Mixin
+    IaidnnTraining.Options iaidnn = new IaidnnTraining.Options();
+
     /** Options of the step-based trainers (deepfp and gcn-wmmse): --resume, --layers, periods. */
     @Mixin
     TrainLoopOptions loop = new TrainLoopOptions();
@@ -129,6 +134,14 @@ final class TrainCommand implements Callable<Integer> {
         if (!MODELS.contains(model)) {
             throw new IllegalArgumentException("model: unknown model kind '" + model + "'; train supports "
                     + String.join(", ", MODELS));
+        }
+        if (model.equals(org.netsim.precoding.learned.iaidnn.IaidnnPrecoder.NAME)) {
+            return IaidnnTraining.run(this, iaidnn); // checks its own options
+        }
+        for (String opt : List.of("--shared", "--use-y", "--decay-start")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(opt)) {
+                throw new IllegalArgumentException(opt.substring(2) + ": not an option of --model " + model);
+            }
         }
         TrainLoopOptions.rejectForeignOptions(spec.commandLine().getParseResult(), model);
         loop.copyInto(deepfp, gcnWmmse);

@@ -51,6 +51,9 @@ public final class SnapshotCatalog {
             list.add(new SunImacScenario(nk[0], nk[1]));
         }
         list.add(IidCnScenario.gcnWmmseScenarioI());
+        for (int[] mi : new int[][] {{8, 4}, {16, 8}, {32, 16}}) {
+            list.add(new IaidnnBroadcastScenario(mi[0], mi[1]));
+        }
         Map<String, SnapshotScenario> m = new LinkedHashMap<>();
         for (SnapshotScenario s : list) {
             if (m.put(s.name(), s) != null) {

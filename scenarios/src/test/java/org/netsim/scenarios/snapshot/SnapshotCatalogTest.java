@@ -43,7 +43,10 @@ class SnapshotCatalogTest {
             Map.entry("sun-imac-3-24", new Sizes(24, 24, 1, 1, 1, 1.0, 1.0)),
             Map.entry("sun-imac-7-28", new Sizes(28, 28, 1, 1, 1, 1.0, 1.0)),
             Map.entry("sun-imac-20-80", new Sizes(80, 80, 1, 1, 1, 1.0, 1.0)),
-            Map.entry("iid-cn", new Sizes(4, 8, 4, 2, 2, 0.1, 1e-3)));
+            Map.entry("iid-cn", new Sizes(4, 8, 4, 2, 2, 0.1, 1e-3)),
+            Map.entry("iaidnn-8x4", new Sizes(1, 4, 8, 2, 2, 0.1, 1e-3)),
+            Map.entry("iaidnn-16x8", new Sizes(1, 8, 16, 2, 2, 0.1, 1e-3)),
+            Map.entry("iaidnn-32x16", new Sizes(1, 16, 32, 2, 2, 0.1, 1e-3)));
 
     static Stream<SnapshotScenario> scenarios() {
         return SnapshotCatalog.all().stream();
