@@ -17,7 +17,7 @@ import java.util.List;
  * <p>Columns of the file: {@code row,paper,unit,source,key,precoder,baseline,scenario,note}. Lines starting with
  * {@code #} are comments; fields may be double-quoted (a quote inside doubled). {@code key} names the measured
  * quantity for the table's class; {@code precoder} (a precoder spec {@code NAME[:KEY=VALUE]...}, possibly with the
- * placeholder {@value #MODEL_PLACEHOLDER}) is checked against the precoder registry at run time; {@code baseline}
+ * placeholder {@value #MODEL_PLACEHOLDER}; not written with a dollar-brace, which the build filters) is checked against the precoder registry at run time; {@code baseline}
  * and {@code scenario} are used by tables that run {@code netsim compare}; a non-empty {@code note} says why the
  * row cannot be measured with what ships (it is reported as "not available: note").
  *
@@ -27,7 +27,7 @@ record PaperRow(String row, double paper, String unit, String source, String key
         String scenario, String note) {
 
     /** Placeholder in a precoder spec for the {@code --model DIR} of {@code netsim reproduce}. */
-    static final String MODEL_PLACEHOLDER = "${model}";
+    static final String MODEL_PLACEHOLDER = "MODEL_DIR";
 
     /** The resource folder of the paper tables. */
     static final String FOLDER = "/org/netsim/runs/reproduce/";
