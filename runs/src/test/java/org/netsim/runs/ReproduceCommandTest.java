@@ -154,6 +154,25 @@ class ReproduceCommandTest {
         assertEquals("7", ours.get("L=7 GCN-WMMSE rounds"));
     }
 
+    @Test
+    void modelRowsMeasureTheGivenModelDirectory() throws Exception {
+        TrainCommandTest.assumeEngine();
+        Path dir = tmp.resolve("model");
+        CliTest.Run train = CliTest.run("train", "--model", "structural-mpnn", "--scenario", "song-small-far",
+                "--samples", "16", "--validation", "4", "--epochs", "1", "--batch", "8", "--out", dir.toString());
+        assertEquals(0, train.exit(), train.err());
+        Path out = tmp.resolve("out");
+        CliTest.Run r = CliTest.run("reproduce", "mpnn-table4", "--model", dir.toString(), "--samples", "2",
+                "--out", out.toString(), "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        checkOutput(out, "mpnn-table4", r.out());
+        Map<String, String> ours = ours(out, "mpnn-table4");
+        double pct = Double.parseDouble(ours.get("StructuralMPNN small scale small interference"));
+        assertTrue(pct > 0 && pct < 200, "a percentage of WMMSE: " + pct);
+        assertEquals("not available: precoder iaidnn is not registered".equals(
+                ours.get("IAIDNN small scale small interference")), !PrecoderRegistry.contains("iaidnn"));
+    }
+
     @Tag("slow")
     @Test
     void everyTableRunsOnOneSample() throws Exception {
