@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, PlayCommand.class, RenderCommand.class, ScenariosCommand.class,
                 PrecodersCommand.class, DatasetCommand.class, PrecodeCommand.class, CompareCommand.class,
                 TrainCommand.class, EvaluateCommand.class, BenchCommand.class, RoundsCommand.class,
-                ExampleCommand.class,
+                ExampleCommand.class, ReproduceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NetsimCli implements Runnable {
 

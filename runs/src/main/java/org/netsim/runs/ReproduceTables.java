@@ -1,0 +1,126 @@
+package org.netsim.runs;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tables {@code netsim reproduce} knows, in listing order. Adding a table is one entry here plus its resource
+ * file of paper values ({@link PaperRow}); a table of precoder-against-baseline rows is a {@link CompareRowsTable}.
+ */
+final class ReproduceTables {
+
+    private ReproduceTables() {
+    }
+
+    private static final Map<String, ReproduceTable> TABLES = new LinkedHashMap<>();
+
+    static {
+        add(new CompareRowsTable("sun-table1", "Sun et al., \"Learning to Optimize\", Table I: DNN vs WMMSE sum rate "
+                + "and CPU time, Gaussian IC (shipped sun-ic-10)", 1000, "10,000 test samples", "mrc"));
+        add(new CompareRowsTable("sun-table2", "Sun et al., \"Learning to Optimize\", Table II: DNN vs WMMSE sum rate "
+                + "and CPU time, IMAC (shipped sun-imac-3-12)", 1000, "10,000 test samples", "mrc"));
+        add(new CompareRowsTable("deepfp-table1", "DeepFP paper, Table I: single-cell MIMO, DeepFP vs FastFP (no "
+                + "single-cell model ships: every row not available)", 10, "10,000 test samples", "random"));
+        add(new CommandTable("deepfp-table2", "DeepFP paper, Table II: 7-cell MIMO, DeepFP vs FastFP WSR, CPU time, "
+                + "FastFP iterations for the same WSR (shipped deepfp-7cell)", 20, "10,000 test samples",
+                ctx -> ReproduceContext.args("evaluate", "--model", "deepfp-7cell", "--samples",
+                        Integer.toString(ctx.samples()), "--seed", Long.toString(ctx.seed()), "--quiet"),
+                ReproduceTables::deepFp, "FastFP does not reach DeepFP's mean WSR within "
+                        + DeepFpEvaluation.MATCH_SEARCH_ITERATIONS + " iterations"));
+        add(new CommandTable("gcnwmmse-table4", "GCN-WMMSE paper, Table IV (and Sec. IV-A): WSR relative to WMMSE50 "
+                + "of GCN-WMMSE (shipped gcn-wmmse-base, L = 7) and the WMMSE variants", 10,
+                "validation sets of 1000 realizations, 50 random starts each",
+                ctx -> ReproduceContext.args("evaluate", "--model", GcnWmmseEvaluation.SHIPPED_NAME, "--scenario",
+                        "gcnwmmse-base", "--samples", Integer.toString(ctx.samples()), "--inits", "50", "--seed",
+                        Long.toString(ctx.seed()), "--quiet"),
+                ReproduceTables::gcnWmmse, "not measured"));
+        add(new CommandTable("gcnwmmse-table8", "GCN-WMMSE paper, Table VIII: communication rounds and compute time "
+                + "of GCN-WMMSE and of WMMSE RI for the same WSR (shipped model, L = 7)", 20,
+                "not stated (base scenario)",
+                ctx -> ReproduceContext.args("rounds", "--scenario", "gcnwmmse-base", "--init", "random",
+                        "--samples", Integer.toString(ctx.samples()), "--seed", Long.toString(ctx.seed()),
+                        "--quiet", "--no-charts"),
+                ReproduceTables::rounds, "WMMSE does not reach GCN-WMMSE's mean WSR within the searched rounds"));
+        add(new CompareRowsTable("mpnn-table4", "Song et al., \"A Learning-only Method for Multi-Cell Multi-User MIMO "
+                + "Sum Rate Maximization\", Table IV: sum rate in % of WMMSE (structural-mpnn needs --model DIR)", 50,
+                "test split (1/10) of the generated datasets", "zf"));
+        add(new CompareRowsTable("mpnn-table5", "Song et al., \"A Learning-only Method for Multi-Cell Multi-User MIMO "
+                + "Sum Rate Maximization\", Table V: CPU speed-up over WMMSE (structural-mpnn needs --model DIR)", 50,
+                "100 problems solved serially", "zf"));
+    }
+
+    private static void add(ReproduceTable t) {
+        TABLES.put(t.name(), t);
+    }
+
+    /** @return every table, in listing order */
+    static List<ReproduceTable> all() {
+        return List.copyOf(TABLES.values());
+    }
+
+    /** @return the table {@code name} */
+    static ReproduceTable get(String name) {
+        ReproduceTable t = TABLES.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("table: unknown table '" + name + "' (known: "
+                    + String.join(", ", TABLES.keySet()) + ")");
+        }
+        return t;
+    }
+
+    /** DeepFP evaluation.csv: algorithm, wsr_bit, wsr_percent, cpu_s_per_problem, time_percent. */
+    private static Map<String, Double> deepFp(Path dir) throws Exception {
+        List<List<String>> csv = ReproduceContext.readCsv(dir.resolve("evaluation.csv"));
+        Map<String, Double> v = new HashMap<>();
+        List<String> deep = csv.get(0);
+        List<String> fast = csv.get(2);
+        List<String> match = csv.get(3);
+        v.put("deepfp_wsr", Double.parseDouble(deep.get(1)));
+        v.put("deepfp_percent", Double.parseDouble(deep.get(2)));
+        v.put("deepfp_seconds", Double.parseDouble(deep.get(3)));
+        v.put("deepfp_time_percent", Double.parseDouble(deep.get(4)));
+        v.put("fastfp_wsr", Double.parseDouble(fast.get(1)));
+        v.put("fastfp_seconds", Double.parseDouble(fast.get(3)));
+        int it = Integer.parseInt(match.get(0).substring("fastfp-".length()));
+        boolean reached = it <= DeepFpEvaluation.MATCH_SEARCH_ITERATIONS;
+        v.put("match_iterations", reached ? it : Double.NaN);
+        v.put("match_percent", reached ? Double.parseDouble(match.get(2)) : Double.NaN);
+        v.put("match_time_percent", reached ? Double.parseDouble(match.get(4)) : Double.NaN);
+        v.put("mean_iterations_to_match", Double.parseDouble(csv.get(4).get(1)));
+        return v;
+    }
+
+    /** GCN-WMMSE evaluation.csv: sample, gcn, mrc_tr, mrc, ri_tr, ri, best (nat/s/Hz). */
+    private static Map<String, Double> gcnWmmse(Path dir) throws Exception {
+        List<List<String>> csv = ReproduceContext.readCsv(dir.resolve("evaluation.csv"));
+        double[] mean = new double[6];
+        for (List<String> row : csv) {
+            for (int c = 0; c < 6; c++) {
+                mean[c] += Double.parseDouble(row.get(c + 1)) / csv.size();
+            }
+        }
+        String[] names = {"gcn", "mrc_tr", "mrc", "ri_tr", "ri", "best"};
+        Map<String, Double> v = new HashMap<>();
+        for (int c = 0; c < 6; c++) {
+            v.put(names[c] + "_wsr", mean[c]);
+            v.put(names[c] + "_percent", 100 * mean[c] / mean[5]);
+        }
+        return v;
+    }
+
+    /** rounds_table.csv: gcn, gcn_rounds, wmmse_rounds, gcn_wsr, wmmse_wsr, gcn_ms, wmmse_ms, ... (first row). */
+    private static Map<String, Double> rounds(Path dir) throws Exception {
+        List<String> row = ReproduceContext.readCsv(dir.resolve("rounds_table.csv")).get(0);
+        int wmmseRounds = Integer.parseInt(row.get(2));
+        boolean reached = wmmseRounds > 0;
+        Map<String, Double> v = new HashMap<>();
+        v.put("gcn_rounds", Double.parseDouble(row.get(1)));
+        v.put("wmmse_rounds", reached ? wmmseRounds : Double.NaN);
+        v.put("gcn_ms", Double.parseDouble(row.get(5)));
+        v.put("wmmse_ms", reached ? Double.parseDouble(row.get(6)) : Double.NaN);
+        return v;
+    }
+}
