@@ -43,7 +43,8 @@ class SnapshotCatalogTest {
             Map.entry("sun-imac-3-24", new Sizes(24, 24, 1, 1, 1, 1.0, 1.0)),
             Map.entry("sun-imac-7-28", new Sizes(28, 28, 1, 1, 1, 1.0, 1.0)),
             Map.entry("sun-imac-20-80", new Sizes(80, 80, 1, 1, 1, 1.0, 1.0)),
-            Map.entry("iid-cn", new Sizes(4, 8, 4, 2, 2, 0.1, 1e-3)));
+            Map.entry("iid-cn", new Sizes(4, 8, 4, 2, 2, 0.1, 1e-3)),
+            Map.entry("uwmmse-pairs-20", new Sizes(20, 20, 1, 1, 1, 1e-3, 6.309573444801943e-13)));
 
     static Stream<SnapshotScenario> scenarios() {
         return SnapshotCatalog.all().stream();
