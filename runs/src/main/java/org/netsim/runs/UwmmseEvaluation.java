@@ -17,7 +17,7 @@ import org.netsim.scenarios.snapshot.SnapshotCatalog;
 import org.netsim.scenarios.snapshot.UwmmsePairsScenario;
 
 /**
- * {@code netsim evaluate --model DIR --scenario uwmmse-pairs-K[-dD]} for a UWMMSE model: the rows of Fig. 5 of
+ * {@code netsim evaluate --model DIR|uwmmse-pairs-20 --scenario uwmmse-pairs-K[-dD]} for a UWMMSE model: the rows of Fig. 5 of
  * "Coordinated Sum-Rate Maximization in Multicell MU-MIMO with Deep Unrolling" on the same channels, mean sum rate
  * in nat/s/Hz of
  * <ul>
@@ -35,6 +35,8 @@ import org.netsim.scenarios.snapshot.UwmmsePairsScenario;
 final class UwmmseEvaluation {
 
     static final int WMMSE_ITERATIONS = 100;
+    /** The shipped model's name on the command line. */
+    static final String SHIPPED_NAME = "uwmmse-pairs-20";
     static final double[] DENSITIES = {0.5, 1, 2, 5};
 
     private UwmmseEvaluation() {
@@ -42,6 +44,9 @@ final class UwmmseEvaluation {
 
     /** @return whether {@code model} is a directory with a uwmmse card */
     static boolean accepts(String model) {
+        if (model.equals(SHIPPED_NAME)) {
+            return true;
+        }
         Path card = Path.of(model).resolve(UwmmseModel.CARD_FILE);
         try {
             return Files.isRegularFile(card)
@@ -60,7 +65,8 @@ final class UwmmseEvaluation {
         if (samples < 1) {
             throw new IllegalArgumentException("samples: must be >= 1, got " + samples);
         }
-        UwmmseModel m = UwmmseModel.read(Path.of(model));
+        UwmmseModel m = model.equals(SHIPPED_NAME) ? UwmmseModel.readResource(UwmmseModel.SHIPPED)
+                : UwmmseModel.read(Path.of(model));
         int layers = m.weights().layers();
         UwmmsePrecoder uw = new UwmmsePrecoder(m.weights());
         ScalarWmmsePrecoder wmmse = new ScalarWmmsePrecoder(PrecoderOptions.defaults()

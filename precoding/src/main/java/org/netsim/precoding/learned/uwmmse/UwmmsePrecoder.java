@@ -20,7 +20,8 @@ import org.netsim.precoding.Solution;
  * <p>Registry options ({@code precoder.*}):
  * <ul>
  *   <li>{@code weights=trained} (default): {@code model=DIR} (a directory from {@code netsim train --model uwmmse}),
- *       or the shipped model when one is on the class path;</li>
+ *       or else the shipped model {@code uwmmse-pairs-20} ({@link UwmmseModel#SHIPPED}: K = 20, density drawn in
+ *       [0.5, 5]; the command is in its card);</li>
  *   <li>{@code weights=wmmse}: a = 1, b = 0, i.e. scalar WMMSE truncated to {@code layers} (default 4)
  *       iterations from full power.</li>
  * </ul>
