@@ -95,6 +95,35 @@ public final class TestProblems {
                 .weights(weights).servingBs(serving).channels(h).build();
     }
 
+    /**
+     * K SISO transmitter-receiver pairs (BS k serves UE k, one antenna each, one stream), budgets in [0.5, 2] W,
+     * noise in [0.01, 0.1] W, weights in [0.5, 2], direct channels CN(0, 1) and cross channels CN(0, 0.2) with a
+     * random phase (the rates depend only on |h|).
+     */
+    public static Problem sisoPairs(long seed, int pairs) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int[] ones = new int[pairs];
+        java.util.Arrays.fill(ones, 1);
+        double[] ps = new double[pairs];
+        double[] noise = new double[pairs];
+        double[] weights = new double[pairs];
+        int[] serving = new int[pairs];
+        for (int k = 0; k < pairs; k++) {
+            ps[k] = 0.5 + 1.5 * rng.nextDouble();
+            noise[k] = 0.01 + 0.09 * rng.nextDouble();
+            weights[k] = 0.5 + 1.5 * rng.nextDouble();
+            serving[k] = k;
+        }
+        ZMatrixRMaj[][] h = new ZMatrixRMaj[pairs][pairs];
+        for (int i = 0; i < pairs; i++) {
+            for (int k = 0; k < pairs; k++) {
+                h[i][k] = complexGaussian(rng, 1, 1, i == k ? 1.0 : 0.2);
+            }
+        }
+        return Problem.builder().bsAntennas(ones).bsPowerW(ps).ueAntennas(ones).streams(ones).noisePowerW(noise)
+                .weights(weights).servingBs(serving).channels(h).build();
+    }
+
     /** @return {@code count} random heterogeneous problems with seeds seed0, seed0 + 1, ... */
     public static List<Problem> randomList(long seed0, int count, int maxBs, int maxUe, int maxM, int maxN) {
         List<Problem> out = new ArrayList<>();

@@ -130,6 +130,12 @@ final class EvaluateCommand implements Callable<Integer> {
                     source.scenario, samples != null ? samples : 100, inits, seed, Threads.resolve(threads), dir,
                     quiet);
         }
+        if (UwmmseEvaluation.accepts(model)) {
+            Path dir = out != null ? out : Path.of("results", "evaluate-" + Path.of(model).getFileName() + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            return UwmmseEvaluation.run(spec.commandLine().getOut(), model,
+                    source == null ? null : source.scenario, samples != null ? samples : 100, seed, dir);
+        }
         if (GcnWmmseEvaluation.accepts(model)) {
             if (source == null || source.scenario == null) {
                 throw new IllegalArgumentException("scenario: --scenario is required for a gcn-wmmse model");

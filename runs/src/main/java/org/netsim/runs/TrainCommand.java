@@ -63,12 +63,13 @@ final class TrainCommand implements Callable<Integer> {
 
     /** Model kinds this command trains. */
     static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, DeepFpPrecoder.NAME, GcnWmmsePrecoder.NAME,
-            StructuralMpnnPrecoder.NAME, PcgnnPrecoder.NAME, org.netsim.precoding.learned.iaidnn.IaidnnPrecoder.NAME);
+            StructuralMpnnPrecoder.NAME, PcgnnPrecoder.NAME, org.netsim.precoding.learned.iaidnn.IaidnnPrecoder.NAME,
+            org.netsim.precoding.learned.uwmmse.UwmmsePrecoder.NAME);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model kind: sun-dnn, deepfp, gcn-wmmse, structural-mpnn, pcgnn or iaidnn.")
+    @Option(names = "--model", required = true, description = "Model kind: sun-dnn, deepfp, gcn-wmmse, structural-mpnn, pcgnn, iaidnn or uwmmse.")
     String model;
 
     @Option(names = "--scenario", required = true, description = "Training scenario, e.g. sun-imac-3-12 or sun-ic-10.")
@@ -144,6 +145,13 @@ final class TrainCommand implements Callable<Integer> {
             }
         }
         TrainLoopOptions.rejectForeignOptions(spec.commandLine().getParseResult(), model);
+        if (model.equals(org.netsim.precoding.learned.uwmmse.UwmmsePrecoder.NAME)) {
+            var parsed = spec.commandLine().getParseResult();
+            return UwmmseTraining.run(spec.commandLine().getOut(), spec.commandLine().getErr(), scenario,
+                    gcnWmmse.steps, loop.layers, loop.validateEvery, batch, parsed.hasMatchedOption("--batch"),
+                    learningRate, parsed.hasMatchedOption("--learning-rate"), validation,
+                    parsed.hasMatchedOption("--validation"), seed, out, quiet, commandLine());
+        }
         loop.copyInto(deepfp, gcnWmmse);
         if (DeepFpPrecoder.NAME.equals(model)) {
             return DeepFpTrainRun.run(this);

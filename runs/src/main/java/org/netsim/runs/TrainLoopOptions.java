@@ -55,7 +55,10 @@ final class TrainLoopOptions {
             DeepFpPrecoder.NAME, List.of(GCN_ONLY, SUN_ONLY, MPNN_ONLY),
             GcnWmmsePrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY, MPNN_ONLY),
             StructuralMpnnPrecoder.NAME, List.of(DEEPFP_ONLY, GCN_ONLY, LOOP),
-            PcgnnPrecoder.NAME, List.of(DEEPFP_ONLY, PCGNN_FOREIGN, MPNN_ONLY));
+            PcgnnPrecoder.NAME, List.of(DEEPFP_ONLY, PCGNN_FOREIGN, MPNN_ONLY),
+            org.netsim.precoding.learned.uwmmse.UwmmsePrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY, MPNN_ONLY,
+                    List.of("--degree", "--features", "--decay-steps", "--decay-factor", "--weight-decay", "--clip",
+                            "--precision", "--device", "--resume", "--checkpoint-every")));
 
     /** Rejects an option given that {@code model} does not read, naming it. */
     static void rejectForeignOptions(ParseResult parsed, String model) {

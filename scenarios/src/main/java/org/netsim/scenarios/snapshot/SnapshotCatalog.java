@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *       metres as {@code sun-imac-N-K-rR} (e.g. {@code sun-imac-7-28-r50}, Table V);</li>
  *   <li>{@code iid-cn} ({@link IidCnScenario#gcnWmmseScenarioI()}; other sizes through {@link IidCnScenario#of}).
  *   </li>
+ *   <li>{@code uwmmse-pairs-20} ({@link UwmmsePairsScenario}, density drawn in [0.5, 5]), and
+ *       {@code uwmmse-pairs-K} / {@code uwmmse-pairs-K-dD} (fixed density D) for any K &gt;= 1.</li>
  * </ul>
  */
 public final class SnapshotCatalog {
@@ -29,6 +31,9 @@ public final class SnapshotCatalog {
     private static final Pattern SUN_IC = Pattern.compile("sun-ic-(\\d{1,4})");
     private static final Pattern SUN_IMAC =
             Pattern.compile("sun-imac-(\\d{1,4})-(\\d{1,5})(?:-r(\\d{1,3}(?:\\.\\d+)?))?");
+
+    private static final Pattern UWMMSE_PAIRS =
+            Pattern.compile("uwmmse-pairs-(\\d{1,4})(?:-d(\\d{1,3}(?:\\.\\d+)?))?");
 
     private static final Map<String, SnapshotScenario> FIXED = build();
 
@@ -54,6 +59,7 @@ public final class SnapshotCatalog {
         for (int[] mi : new int[][] {{8, 4}, {16, 8}, {32, 16}}) {
             list.add(new IaidnnBroadcastScenario(mi[0], mi[1]));
         }
+        list.add(new UwmmsePairsScenario(20, Double.NaN));
         Map<String, SnapshotScenario> m = new LinkedHashMap<>();
         for (SnapshotScenario s : list) {
             if (m.put(s.name(), s) != null) {
@@ -86,8 +92,14 @@ public final class SnapshotCatalog {
             return new SunImacScenario(Integer.parseInt(imac.group(1)), Integer.parseInt(imac.group(2)),
                     innerRadiusM);
         }
+        Matcher pairs = UWMMSE_PAIRS.matcher(name);
+        if (pairs.matches()) {
+            return new UwmmsePairsScenario(Integer.parseInt(pairs.group(1)),
+                    pairs.group(2) == null ? Double.NaN : Double.parseDouble(pairs.group(2)));
+        }
         throw new IllegalArgumentException("scenario: unknown snapshot scenario '" + name + "' (known: "
-                + String.join(", ", FIXED.keySet()) + "; also sun-ic-K, sun-imac-N-K and sun-imac-N-K-rR)");
+                + String.join(", ", FIXED.keySet())
+                + "; also sun-ic-K, sun-imac-N-K, sun-imac-N-K-rR, uwmmse-pairs-K and uwmmse-pairs-K-dD)");
     }
 
     /** @return every fixed catalogue entry, in catalogue order */

@@ -46,7 +46,8 @@ class SnapshotCatalogTest {
             Map.entry("iid-cn", new Sizes(4, 8, 4, 2, 2, 0.1, 1e-3)),
             Map.entry("iaidnn-8x4", new Sizes(1, 4, 8, 2, 2, 0.1, 1e-3)),
             Map.entry("iaidnn-16x8", new Sizes(1, 8, 16, 2, 2, 0.1, 1e-3)),
-            Map.entry("iaidnn-32x16", new Sizes(1, 16, 32, 2, 2, 0.1, 1e-3)));
+            Map.entry("iaidnn-32x16", new Sizes(1, 16, 32, 2, 2, 0.1, 1e-3)),
+            Map.entry("uwmmse-pairs-20", new Sizes(20, 20, 1, 1, 1, 1e-3, 6.309573444801943e-13)));
 
     static Stream<SnapshotScenario> scenarios() {
         return SnapshotCatalog.all().stream();
