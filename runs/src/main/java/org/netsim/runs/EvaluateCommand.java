@@ -43,7 +43,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true,
             description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10, deepfp-7cell, "
-                    + "gcn-wmmse-base.")
+                    + "gcn-wmmse-base, song-small-near (structural-mpnn).")
     String model;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -132,7 +132,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     + "a sun-dnn model");
         }
         String modelName;
-        if (SunDnnPrecoder.SHIPPED_MODELS.contains(model)) {
+        boolean shippedMpnn = StructuralMpnnPrecoder.SHIPPED_MODELS.contains(model)
+                && !Files.isDirectory(Path.of(model));
+        if (SunDnnPrecoder.SHIPPED_MODELS.contains(model) || shippedMpnn) {
             modelName = model;
         } else {
             Path dir = Path.of(model);
@@ -147,8 +149,9 @@ final class EvaluateCommand implements Callable<Integer> {
             modelName = model;
         }
         // the kind decides the baseline; readCard fails in one line for a missing card or another kind
-        String kind = SunDnnPrecoder.SHIPPED_MODELS.contains(model) ? SunDnnPrecoder.NAME : kindOf(Path.of(model));
-        if (!SunDnnPrecoder.SHIPPED_MODELS.contains(model)) {
+        String kind = SunDnnPrecoder.SHIPPED_MODELS.contains(model) ? SunDnnPrecoder.NAME
+                : shippedMpnn ? StructuralMpnnPrecoder.NAME : kindOf(Path.of(model));
+        if (!SunDnnPrecoder.SHIPPED_MODELS.contains(model) && !shippedMpnn) {
             ModelFiles.readCard(ModelFiles.Location.directory(Path.of(model)), kind);
         }
         String learned = kind + ":model=" + modelName;
