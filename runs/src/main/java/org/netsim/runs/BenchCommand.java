@@ -43,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean quick;
 
     @Option(names = "--only", split = ",",
-            description = "Run only these cases (wmmse, fastfp, sim-rzf, sim-wmmse, sun-dnn, sim-distributed, deepfp, gcn-wmmse).")
+            description = "Run only these cases (wmmse, fastfp, sim-rzf, sim-wmmse, sun-dnn, sim-distributed, deepfp, gcn-wmmse, mpnn).")
     List<String> only;
 
     @Option(names = "--sim-slots", defaultValue = "3000",
@@ -154,6 +154,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (only == null || only.contains("deepfp")) {
             learnedCsv.append(DeepFpBench.run(o, quick, reps));
+        }
+        if (only == null || only.contains("mpnn")) {
+            learnedCsv.append(MpnnBench.run(o, quick, reps));
         }
         StringBuilder distributedCsv = new StringBuilder(DistributedBench.header());
         if (only == null || only.contains("sim-distributed")) {

@@ -45,7 +45,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true,
             description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10, deepfp-7cell, "
-                    + "gcn-wmmse-base, pcgnn-song-small-near.")
+                    + "gcn-wmmse-base, pcgnn-song-small-near, song-small-near (structural-mpnn).")
     String model;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -152,7 +152,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         String modelName;
         boolean shippedPcgnn = PcgnnPrecoder.SHIPPED_MODELS.contains(model);
-        if (SunDnnPrecoder.SHIPPED_MODELS.contains(model) || shippedPcgnn) {
+        boolean shippedMpnn = StructuralMpnnPrecoder.SHIPPED_MODELS.contains(model)
+                && !Files.isDirectory(Path.of(model));
+        if (SunDnnPrecoder.SHIPPED_MODELS.contains(model) || shippedPcgnn || shippedMpnn) {
             modelName = model;
         } else {
             Path dir = Path.of(model);
@@ -167,9 +169,9 @@ final class EvaluateCommand implements Callable<Integer> {
             modelName = model;
         }
         // the kind decides the baseline; readCard fails in one line for a missing card or another kind
-        String kind = shippedPcgnn ? PcgnnPrecoder.NAME
+        String kind = shippedPcgnn ? PcgnnPrecoder.NAME : shippedMpnn ? StructuralMpnnPrecoder.NAME
                 : SunDnnPrecoder.SHIPPED_MODELS.contains(model) ? SunDnnPrecoder.NAME : kindOf(Path.of(model));
-        if (!SunDnnPrecoder.SHIPPED_MODELS.contains(model) && !shippedPcgnn) {
+        if (!SunDnnPrecoder.SHIPPED_MODELS.contains(model) && !shippedPcgnn && !shippedMpnn) {
             ModelFiles.readCard(ModelFiles.Location.directory(Path.of(model)), kind);
         }
         String learned = kind + ":model=" + modelName;

@@ -3,6 +3,8 @@ package org.netsim.precoding.learned.mpnn;
 import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.ejml.data.ZMatrixRMaj;
 import org.netsim.precoding.Init;
 import org.netsim.precoding.Precoder;
@@ -25,8 +27,10 @@ import org.netsim.precoding.learned.ModelFiles;
  * normalised by sqrt(P_k) / sigma_i, Section VI-B). A mismatch is an {@link IllegalArgumentException} naming the
  * dimension.
  *
- * <p>Options: {@code model=DIR} (required: a directory written by {@code netsim train --model structural-mpnn};
- * no trained model ships with this version); {@code start=zf|caller} (default {@code zf}: the paper's zero-forcing
+ * <p>Options: {@code model=NAME|DIR}, the name of a shipped model ({@value #DEFAULT_MODEL}, the default: B = 2,
+ * U = 4, N_t = 8, N_r = d = 2, the {@code song-small-*} sizes; class-path folder under {@value #SHIPPED_FOLDER}) or a
+ * directory written by {@code netsim train --model structural-mpnn} (write {@code ./NAME} for a directory of a
+ * shipped model's name); {@code start=zf|caller} (default {@code zf}: the paper's zero-forcing
  * start, the one the model was trained from; {@code caller}: the solve's {@link Init}, e.g. a warm start). Loading
  * needs the PyTorch engine once (to read DJL's parameter file); solving runs the weights in plain Java
  * ({@link MpnnExecutor}) and reports the T network iterations. Immutable and thread-safe.
@@ -39,20 +43,31 @@ public final class StructuralMpnnPrecoder implements Precoder {
     public static final String MODEL = "model";
     /** Option: where the iterations start. */
     public static final String START = "start";
+    /** Class-path folder of the shipped models. */
+    public static final String SHIPPED_FOLDER = "org/netsim/precoding/learned/mpnn";
+    /** Names of the shipped models (each named after its training scenario). */
+    public static final List<String> SHIPPED_MODELS = List.of("song-small-near");
+    /** The model used without a {@code model} option. */
+    public static final String DEFAULT_MODEL = "song-small-near";
+
+    private record Loaded(MpnnExecutor executor, ModelCard card) {
+    }
+
+    private static final ConcurrentMap<String, Loaded> SHIPPED = new ConcurrentHashMap<>();
 
     private final MpnnExecutor executor;
     private final ModelCard card;
     private final boolean callerStart;
     private final String where;
 
-    /** @param options {@code model} (required) and {@code start}; anything else is rejected naming it */
+    /** @param options {@code model} and {@code start}; anything else is rejected naming it */
     public StructuralMpnnPrecoder(PrecoderOptions options) {
         options.requireOnly(NAME, MODEL, START);
-        String model = options.get(MODEL, null);
-        if (model == null || model.isBlank()) {
-            throw new IllegalArgumentException("precoder." + MODEL + ": " + NAME + " needs a model directory, "
-                    + "e.g. " + NAME + ":model=DIR (train one with netsim train --model " + NAME
-                    + "; no trained model ships)");
+        String model = options.get(MODEL, DEFAULT_MODEL);
+        if (model.isBlank()) {
+            throw new IllegalArgumentException("precoder." + MODEL + ": empty; expected a shipped model ("
+                    + String.join(", ", SHIPPED_MODELS) + ") or a model directory written by netsim train --model "
+                    + NAME);
         }
         String start = options.get(START, "zf");
         this.callerStart = switch (start) {
@@ -61,16 +76,32 @@ public final class StructuralMpnnPrecoder implements Precoder {
             default -> throw new IllegalArgumentException("precoder." + START + ": expected zf or caller, got '" + start
                     + "'");
         };
-        ModelFiles.Location location = ModelFiles.Location.directory(Path.of(model));
+        Loaded loaded;
+        if (SHIPPED_MODELS.contains(model)) {
+            loaded = SHIPPED.computeIfAbsent(model, m -> load(ModelFiles.Location.classpath(SHIPPED_FOLDER + "/" + m)));
+            this.where = NAME + " (shipped model " + model + ")";
+        } else {
+            loaded = load(ModelFiles.Location.directory(Path.of(model)));
+            this.where = NAME + " (model " + model + ")";
+        }
+        this.executor = loaded.executor();
+        this.card = loaded.card();
+    }
+
+    /** The default shipped model, zero-forcing start. */
+    public StructuralMpnnPrecoder() {
+        this(PrecoderOptions.defaults());
+    }
+
+    private static Loaded load(ModelFiles.Location location) {
         try {
-            this.card = ModelFiles.readCard(location, NAME);
+            ModelCard card = ModelFiles.readCard(location, NAME);
             try (MpnnNetwork net = MpnnNetwork.load(location, card, Device.cpu())) {
-                this.executor = net.executor();
+                return new Loaded(net.executor(), card);
             }
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new IllegalArgumentException(NAME + ": " + e.getMessage(), e);
         }
-        this.where = NAME + " (model " + model + ")";
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.netsim.precoding.learned.mpnn;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,9 +69,9 @@ class StructuralMpnnPrecoderTest extends PrecoderContractTest {
     }
 
     @Test
-    void needsAModelDirectory() {
+    void badModelOptionsAreRejectedNamingTheKey() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> PrecoderRegistry.create(StructuralMpnnPrecoder.NAME));
+                () -> PrecoderRegistry.create(StructuralMpnnPrecoder.NAME, PrecoderOptions.defaults().with("model", " ")));
         assertTrue(e.getMessage().startsWith("precoder.model"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> PrecoderRegistry.create(StructuralMpnnPrecoder.NAME,
                 PrecoderOptions.defaults().with("model", dir.resolve("missing").toString())));
@@ -78,6 +80,20 @@ class StructuralMpnnPrecoderTest extends PrecoderContractTest {
                 registryOptions().with("start", "mrc")));
         assertTrue(e.getMessage().startsWith("precoder.start"), e.getMessage());
         assertTrue(LearnedEngine.isAvailable());
+    }
+
+    /** Without {@code model}, the shipped song-small model: it names itself and rejects other sizes. */
+    @Test
+    void defaultIsTheShippedSongSmallModel() {
+        StructuralMpnnPrecoder shipped = (StructuralMpnnPrecoder) PrecoderRegistry.create(StructuralMpnnPrecoder.NAME);
+        assertEquals("song-small-near", shipped.card().training().scenario());
+        assertEquals(Map.of("numBs", 2, "uesPerBs", 4, "bsAntennas", 8, "ueAntennas", 2, "streams", 2),
+                shipped.card().dimensions());
+        Problem other = MpnnSamples.problems(MpnnSamples.SMALL, 1, 5).get(0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> shipped.solve(other, Init.zf()));
+        assertTrue(e.getMessage().contains("shipped model song-small-near")
+                && e.getMessage().contains("uesPerBs = 4, the problem has uesPerBs = 2"), e.getMessage());
     }
 
     @Test
