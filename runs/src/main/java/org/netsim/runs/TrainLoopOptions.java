@@ -48,7 +48,9 @@ final class TrainLoopOptions {
             SunDnnPrecoder.NAME, List.of(DEEPFP_ONLY, GCN_ONLY, LOOP, MPNN_ONLY),
             DeepFpPrecoder.NAME, List.of(GCN_ONLY, SUN_ONLY, MPNN_ONLY),
             GcnWmmsePrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY, MPNN_ONLY),
-            StructuralMpnnPrecoder.NAME, List.of(DEEPFP_ONLY, GCN_ONLY, LOOP));
+            StructuralMpnnPrecoder.NAME, List.of(DEEPFP_ONLY, GCN_ONLY, LOOP),
+            org.netsim.precoding.learned.pgd.UnfoldedPgdPrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY, MPNN_ONLY,
+                    List.of("--degree", "--features", "--clip", "--device", "--resume", "--checkpoint-every")));
 
     /** Rejects an option given that {@code model} does not read, naming it. */
     static void rejectForeignOptions(ParseResult parsed, String model) {
