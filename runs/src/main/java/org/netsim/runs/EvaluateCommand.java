@@ -43,8 +43,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true,
             description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10, deepfp-7cell, "
-                    + "gcn-wmmse-base, unfolded-pgd-iid-cn (unfolded-pgd: a comma-separated list of models, one "
-                    + "per Q, gives one Table XII row each).")
+                    + "gcn-wmmse-base (unfolded-pgd: a comma-separated list of model directories, one per Q, gives "
+                    + "one Table XII row each).")
     String model;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")

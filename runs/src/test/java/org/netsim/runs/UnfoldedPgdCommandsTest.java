@@ -11,15 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.netsim.precoding.Init;
-import org.netsim.precoding.PrecoderOptions;
-import org.netsim.precoding.PrecoderRegistry;
-import org.netsim.precoding.Problem;
-import org.netsim.precoding.classic.WmmsePrecoder;
 import org.netsim.precoding.learned.LearnedEngine;
-import org.netsim.scenarios.snapshot.SnapshotCatalog;
 
-/** Unfolded PGD end to end: train, evaluate (the Table XII rows), refused options, the shipped model. */
+/** Unfolded PGD end to end: train, evaluate (the Table XII rows), refused options. */
 class UnfoldedPgdCommandsTest {
 
     @TempDir
@@ -61,21 +55,5 @@ class UnfoldedPgdCommandsTest {
                 "--out", tmp.resolve("y").toString());
         assertTrue(r.exit() != 0 && r.err().contains("substeps: not an option of --model gcn-wmmse"), r.err());
         assertTrue(Files.notExists(tmp.resolve("x")) && Files.notExists(tmp.resolve("y")));
-    }
-
-    @Test
-    void shippedModelBeatsItsUntrainedStartAndStaysBelowWmmse() {
-        // fresh seed, never used in training (train/ and validation/ streams of seed 1)
-        List<Problem> ps = ScenarioSamples.draw(SnapshotCatalog.get("iid-cn"), 10, 20261202L);
-        var pgd = PrecoderRegistry.create("unfolded-pgd");
-        var wmmse = new WmmsePrecoder(PrecoderOptions.defaults());
-        double g = 0;
-        double w = 0;
-        for (Problem p : ps) {
-            g += pgd.solve(p, Init.mrc()).wsrNat();
-            w += wmmse.solve(p, Init.mrc()).wsrNat();
-        }
-        // Table XII: 70-82 % of WMMSE50; the untrained start (gamma0) gave 27 % at step 0 of its training
-        assertTrue(g > 0.5 * w && g < w, "unfolded PGD " + g / ps.size() + " vs WMMSE " + w / ps.size());
     }
 }

@@ -38,7 +38,10 @@ public record UnfoldedPgdModel(ModelCard card, UnfoldedPgdSteps steps) {
     public static final String PARAMETERS_FILE = "parameters.json";
     /** The card file name. */
     public static final String CARD_FILE = "card.json";
-    /** Class-path folder of the shipped model trained on {@code iid-cn} (the paper's Scenario I), Q = 16. */
+    /**
+     * Class-path folder of a shipped model trained on {@code iid-cn} (the paper's Scenario I); no model is shipped
+     * yet (the folder is absent).
+     */
     public static final String SHIPPED_IID_CN = "org/netsim/precoding/learned/pgd/unfolded-pgd-iid-cn";
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)

@@ -23,7 +23,8 @@ import org.netsim.precoding.StoppingRule;
  * <p>Step sizes, chosen by the options:
  * <ul>
  *   <li>{@code weights=trained} (default): the model directory {@code model=DIR} ({@link UnfoldedPgdModel}), or
- *       without it the shipped model trained on {@code iid-cn} ({@link UnfoldedPgdModel#SHIPPED_IID_CN});</li>
+ *       without it the shipped model {@link UnfoldedPgdModel#SHIPPED_IID_CN} when the build has one (none ships
+ *       yet: the construction then fails in one line naming {@code model});</li>
  *   <li>{@code weights=constant}: every gamma_lq = {@code step} (required, &gt; 0, in the units of 1 / R_k), with
  *       {@code layers} = L (default 7) and {@code substeps} = Q (default 16): the untrained algorithm.</li>
  * </ul>
@@ -79,7 +80,7 @@ public final class UnfoldedPgdPrecoder implements Precoder {
                 String dir = options.get(MODEL, null);
                 UnfoldedPgdSteps s;
                 try {
-                    s = dir == null ? Shipped.IID_CN.steps() : UnfoldedPgdModel.read(Path.of(dir)).steps();
+                    s = dir == null ? shipped().steps() : UnfoldedPgdModel.read(Path.of(dir)).steps();
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("precoder." + MODEL + ": " + e.getMessage(), e);
                 }
@@ -113,9 +114,19 @@ public final class UnfoldedPgdPrecoder implements Precoder {
         this(PrecoderOptions.defaults());
     }
 
-    /** The shipped model, read once. */
-    private static final class Shipped {
-        static final UnfoldedPgdModel IID_CN = UnfoldedPgdModel.readResource(UnfoldedPgdModel.SHIPPED_IID_CN);
+    private static UnfoldedPgdModel shippedModel;
+
+    /** The shipped model, read once; a one-line error when this build has none. */
+    private static synchronized UnfoldedPgdModel shipped() {
+        if (shippedModel == null) {
+            if (UnfoldedPgdModel.class.getClassLoader().getResource(UnfoldedPgdModel.SHIPPED_IID_CN + "/"
+                    + UnfoldedPgdModel.CARD_FILE) == null) {
+                throw new IllegalArgumentException("no shipped unfolded-pgd model in this build; give model=DIR "
+                        + "(netsim train --model unfolded-pgd) or weights=constant");
+            }
+            shippedModel = UnfoldedPgdModel.readResource(UnfoldedPgdModel.SHIPPED_IID_CN);
+        }
+        return shippedModel;
     }
 
     @Override

@@ -10,8 +10,8 @@ public final class UnfoldedPgdProvider implements PrecoderProvider {
     public List<Entry> precoders() {
         return List.of(new Entry(UnfoldedPgdPrecoder.NAME,
                 "unfolded PGD WMMSE (GCN-WMMSE paper, Sec. V-B): exact U/W steps, V-step by Q projected gradient "
-                        + "sub-steps with learned step sizes; the shipped model trained on iid-cn (L=7, Q=16) by "
-                        + "default; options: weights=trained|constant, model=DIR, step, layers=7, substeps=16",
+                        + "sub-steps with learned step sizes; a model from netsim train --model unfolded-pgd (none "
+                        + "ships yet); options: weights=trained|constant, model=DIR, step, layers=7, substeps=16",
                 UnfoldedPgdPrecoder::new));
     }
 }

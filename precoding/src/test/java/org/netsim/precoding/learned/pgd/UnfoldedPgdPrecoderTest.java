@@ -56,6 +56,18 @@ class UnfoldedPgdPrecoderTest extends PrecoderContractTest {
     }
 
     @Test
+    void defaultConstructionNamesTheMissingModel() {
+        boolean shipped = getClass().getClassLoader().getResource(UnfoldedPgdModel.SHIPPED_IID_CN + "/"
+                + UnfoldedPgdModel.CARD_FILE) != null;
+        if (shipped) {
+            assertEquals(UnfoldedPgdPrecoder.DEFAULT_LAYERS, new UnfoldedPgdPrecoder().steps().layers());
+        } else {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, UnfoldedPgdPrecoder::new);
+            assertTrue(e.getMessage().startsWith("precoder.model: no shipped unfolded-pgd model"), e.getMessage());
+        }
+    }
+
+    @Test
     void iterationCapAndTraceFollowTheCommonOptions() {
         Problem p = TestProblems.uniform(5, 2, 2, 4, 2, 2, 1.0, 0.01, 0.5);
         UnfoldedPgdSteps steps = UnfoldedPgdSteps.constant(6, 3, 0.05);
