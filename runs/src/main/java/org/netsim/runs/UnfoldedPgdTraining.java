@@ -57,11 +57,6 @@ final class UnfoldedPgdTraining {
             throw new IllegalArgumentException("validation: must be >= 1, got " + validation);
         }
         String precision = o.precision == null ? "float64" : o.precision;
-        ai.djl.ndarray.types.DataType type = switch (precision) {
-            case "float64" -> ai.djl.ndarray.types.DataType.FLOAT64;
-            case "float32" -> ai.djl.ndarray.types.DataType.FLOAT32;
-            default -> throw new IllegalArgumentException("precision: float32 or float64, got '" + precision + "'");
-        };
         UnfoldedPgdTrainer.Config config = paper
                 .withSizes(o.layers != null ? o.layers : paper.layers(), substeps != null ? substeps : paper.substeps())
                 .withSteps(o.steps != null ? o.steps : DEFAULT_STEPS, batchGiven ? batchOption : paper.batchSize())
@@ -71,7 +66,7 @@ final class UnfoldedPgdTraining {
                 .withWeightDecay(o.weightDecay != null ? o.weightDecay : paper.weightDecay())
                 .withInitialStep(initialStep != null ? initialStep : Double.NaN)
                 .withValidationEvery(o.validateEvery != null ? o.validateEvery : paper.validationEvery())
-                .withSeed(seed).withType(type);
+                .withSeed(seed).withPrecision(precision);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("out: " + out + " is a file, not a directory");
         }

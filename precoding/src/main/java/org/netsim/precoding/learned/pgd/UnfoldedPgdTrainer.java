@@ -142,6 +142,16 @@ public final class UnfoldedPgdTrainer {
                     weightDecay, initialStep, validationEvery, seed, t);
         }
 
+        /** @return this config with {@code float32} or {@code float64} arithmetic (an error names the value) */
+        public Config withPrecision(String precision) {
+            return switch (precision) {
+                case "float64" -> withType(DataType.FLOAT64);
+                case "float32" -> withType(DataType.FLOAT32);
+                default -> throw new IllegalArgumentException("precision: float32 or float64, got '" + precision
+                        + "'");
+            };
+        }
+
         /** @return {@code float32} or {@code float64} */
         public String precision() {
             return type == DataType.FLOAT64 ? "float64" : "float32";
