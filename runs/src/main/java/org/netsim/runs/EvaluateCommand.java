@@ -45,7 +45,8 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true,
             description = "Model directory (with card.json) or shipped model: sun-imac-3-12, sun-ic-10, deepfp-7cell, "
-                    + "gcn-wmmse-base, pcgnn-song-small-near, song-small-near (structural-mpnn).")
+                    + "gcn-wmmse-base, pcgnn-song-small-near, song-small-near (structural-mpnn); unfolded-pgd: a "
+                    + "comma-separated list of model directories, one per Q, gives one Table XII row each.")
     String model;
 
     @ArgGroup(exclusive = true, multiplicity = "0..1")
@@ -83,7 +84,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--no-charts", description = "Skip the charts.")
     boolean noCharts;
 
-    @Option(names = "--inits", defaultValue = "50", description = "gcn-wmmse, iaidnn: random WMMSE starts per sample for "
+    @Option(names = "--inits", defaultValue = "50", description = "gcn-wmmse, iaidnn, unfolded-pgd: random WMMSE starts per "
+            + "sample for "
             + "WMMSE RI, RI TR and the best-of reference (the paper's WMMSE50). Default: ${DEFAULT-VALUE}.")
     int inits;
 
@@ -135,6 +137,16 @@ final class EvaluateCommand implements Callable<Integer> {
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             return UwmmseEvaluation.run(spec.commandLine().getOut(), model,
                     source == null ? null : source.scenario, samples != null ? samples : 100, seed, dir);
+        }
+        if (UnfoldedPgdEvaluation.accepts(model)) {
+            if (source == null || source.scenario == null) {
+                throw new IllegalArgumentException("scenario: --scenario is required for an unfolded-pgd model");
+            }
+            Path dir = out != null ? out : Path.of("results", "evaluate-unfolded-pgd-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            return UnfoldedPgdEvaluation.run(spec.commandLine().getOut(), spec.commandLine().getErr(), model,
+                    source.scenario, samples != null ? samples : 100, inits, seed, Threads.resolve(threads), dir,
+                    quiet);
         }
         if (GcnWmmseEvaluation.accepts(model)) {
             if (source == null || source.scenario == null) {

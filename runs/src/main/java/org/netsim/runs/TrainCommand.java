@@ -19,6 +19,7 @@ import org.netsim.precoding.learned.ModelFiles;
 import org.netsim.precoding.learned.deepfp.DeepFpPrecoder;
 import org.netsim.precoding.learned.mpnn.StructuralMpnnPrecoder;
 import org.netsim.precoding.learned.pcgnn.PcgnnPrecoder;
+import org.netsim.precoding.learned.pgd.UnfoldedPgdPrecoder;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture;
 import org.netsim.precoding.learned.sun.SunDnnCards;
 import org.netsim.precoding.learned.sun.SunDnnArchitecture.InputTransform;
@@ -64,12 +65,12 @@ final class TrainCommand implements Callable<Integer> {
     /** Model kinds this command trains. */
     static final List<String> MODELS = List.of(SunDnnPrecoder.NAME, DeepFpPrecoder.NAME, GcnWmmsePrecoder.NAME,
             StructuralMpnnPrecoder.NAME, PcgnnPrecoder.NAME, org.netsim.precoding.learned.iaidnn.IaidnnPrecoder.NAME,
-            org.netsim.precoding.learned.uwmmse.UwmmsePrecoder.NAME);
+            org.netsim.precoding.learned.uwmmse.UwmmsePrecoder.NAME, UnfoldedPgdPrecoder.NAME);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model kind: sun-dnn, deepfp, gcn-wmmse, structural-mpnn, pcgnn, iaidnn or uwmmse.")
+    @Option(names = "--model", required = true, description = "Model kind: sun-dnn, deepfp, gcn-wmmse, structural-mpnn, pcgnn, iaidnn, uwmmse or unfolded-pgd.")
     String model;
 
     @Option(names = "--scenario", required = true, description = "Training scenario, e.g. sun-imac-3-12 or sun-ic-10.")
@@ -102,6 +103,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--variant", description = "structural-mpnn only: structural (default), black-box or "
             + "no-expansion (the paper's ablations StructuralMPNN-B and -O).")
     String variant;
+
+    @Option(names = "--substeps", description = "unfolded-pgd only: PGD sub-steps Q per layer. Default: 16.")
+    Integer substeps;
+
+    @Option(names = "--initial-step", description = "unfolded-pgd only: initial step size gamma (default: 1 / mean "
+            + "lambda_max(R_k) of the first layer on the first minibatch).")
+    Double initialStep;
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
@@ -155,6 +163,16 @@ final class TrainCommand implements Callable<Integer> {
         loop.copyInto(deepfp, gcnWmmse);
         if (DeepFpPrecoder.NAME.equals(model)) {
             return DeepFpTrainRun.run(this);
+        }
+        if (!model.equals(UnfoldedPgdPrecoder.NAME) && (substeps != null || initialStep != null)) {
+            throw new IllegalArgumentException((substeps != null ? "substeps" : "initial-step")
+                    + ": not an option of --model " + model);
+        }
+        if (model.equals(UnfoldedPgdPrecoder.NAME)) {
+            var parsed = spec.commandLine().getParseResult();
+            return UnfoldedPgdTraining.run(spec, scenario, gcnWmmse, substeps, initialStep, seed, batch,
+                    parsed.hasMatchedOption("--batch"), learningRate, parsed.hasMatchedOption("--learning-rate"),
+                    validation, parsed.hasMatchedOption("--validation"), out, quiet, commandLine());
         }
         if (model.equals(GcnWmmsePrecoder.NAME)) {
             var parsed = spec.commandLine().getParseResult();

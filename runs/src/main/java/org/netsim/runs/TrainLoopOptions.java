@@ -58,7 +58,9 @@ final class TrainLoopOptions {
             PcgnnPrecoder.NAME, List.of(DEEPFP_ONLY, PCGNN_FOREIGN, MPNN_ONLY),
             org.netsim.precoding.learned.uwmmse.UwmmsePrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY, MPNN_ONLY,
                     List.of("--degree", "--features", "--decay-steps", "--decay-factor", "--weight-decay", "--clip",
-                            "--precision", "--device", "--resume", "--checkpoint-every")));
+                            "--precision", "--device", "--resume", "--checkpoint-every")),
+            org.netsim.precoding.learned.pgd.UnfoldedPgdPrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY, MPNN_ONLY,
+                    List.of("--degree", "--features", "--clip", "--device", "--resume", "--checkpoint-every")));
 
     /** Rejects an option given that {@code model} does not read, naming it. */
     static void rejectForeignOptions(ParseResult parsed, String model) {

@@ -358,7 +358,7 @@ public final class GcnWmmseNetwork {
     }
 
     /** log det of Hermitian positive definite d x d matrices [..., d, d] by Schur complements; real [...]. */
-    static NDArray logDetHpd(ComplexTensor a, int dim) {
+    public static NDArray logDetHpd(ComplexTensor a, int dim) {
         NDArray a11 = a.re().get(new NDIndex("..., 0, 0"));
         if (dim == 1) {
             return a11.log();
