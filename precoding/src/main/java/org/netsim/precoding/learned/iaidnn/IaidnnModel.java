@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -76,11 +75,11 @@ public record IaidnnModel(ModelCard card, IaidnnWeights weights) {
     /** Reads a model directory. */
     public static IaidnnModel read(Path dir) {
         return read(name -> {
-            Path f = dir.resolve(name);
-            if (!Files.isRegularFile(f)) {
+            java.io.File f = dir.resolve(name).toFile();
+            if (!f.isFile()) {
                 throw new NoSuchFileException(f.toString());
             }
-            return Files.newInputStream(f);
+            return new java.io.FileInputStream(f);
         }, dir.toString());
     }
 
