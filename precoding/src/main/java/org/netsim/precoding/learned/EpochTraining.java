@@ -1,5 +1,7 @@
 package org.netsim.precoding.learned;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import java.nio.FloatBuffer;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.SplittableRandom;
 /**
  * What the epoch-based trainers share (the Sun et al. DNN and the StructuralMPNN): a copy of the weights of the best
  * epoch so far and its restoration at the end (model selection on the validation set), and the per-epoch
- * reshuffling of the training samples from the trainer's own named random stream.
+ * reshuffling of the training samples from the trainer's own named random stream, and the check that skips a
+ * step whose gradient is not finite (PCGNN and StructuralMPNN).
  */
 public final class EpochTraining {
 
@@ -38,6 +41,31 @@ public final class EpochTraining {
             int t = a[i];
             a[i] = a[j];
             a[j] = t;
+        }
+    }
+
+    /** @return whether every gradient entry is finite */
+    public static boolean gradientsFinite(List<Parameter> parameters) {
+        for (Parameter p : parameters) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray g = p.getArray().getGradient();
+                if (g.isNaN().logicalOr(g.isInfinite()).any().getBoolean()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Sets every gradient to zero (a skipped step leaves no stale gradient behind). */
+    public static void zeroGradients(List<Parameter> parameters) {
+        for (Parameter p : parameters) {
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray g = p.getArray().getGradient();
+                g.set(FloatBuffer.wrap(new float[(int) g.size()]));
+            }
         }
     }
 }

@@ -3,11 +3,9 @@ package org.netsim.precoding.learned.pcgnn;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -211,11 +209,11 @@ public final class PcgnnTrainer {
                             gc.backward(rate.neg());
                             rateSum += rate.getFloat() * b;
                         }
-                        if (gradientsFinite(parameters)) {
+                        if (EpochTraining.gradientsFinite(parameters)) {
                             optimiser.step(net.block().getParameters());
                         } else {
                             skipped++;
-                            zeroGradients(parameters);
+                            EpochTraining.zeroGradients(parameters);
                         }
                     }
                 }
@@ -236,30 +234,6 @@ public final class PcgnnTrainer {
         } catch (RuntimeException e) {
             net.close();
             throw e;
-        }
-    }
-
-    /** @return whether every gradient entry is finite */
-    private static boolean gradientsFinite(List<Parameter> parameters) {
-        for (Parameter p : parameters) {
-            try (NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                NDArray g = p.getArray().getGradient();
-                if (g.isNaN().logicalOr(g.isInfinite()).any().getBoolean()) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private static void zeroGradients(List<Parameter> parameters) {
-        for (Parameter p : parameters) {
-            try (NDScope scope = new NDScope()) {
-                scope.suppressNotUsedWarning();
-                NDArray g = p.getArray().getGradient();
-                g.set(FloatBuffer.wrap(new float[(int) g.size()]));
-            }
         }
     }
 }
