@@ -39,8 +39,8 @@ public record UnfoldedPgdModel(ModelCard card, UnfoldedPgdSteps steps) {
     /** The card file name. */
     public static final String CARD_FILE = "card.json";
     /**
-     * Class-path folder of a shipped model trained on {@code iid-cn} (the paper's Scenario I); no model is shipped
-     * yet (the folder is absent).
+     * Class-path folder of a shipped model trained on {@code iid-cn} (the paper's Scenario I): L = 7, Q = 16, trained
+     * by the command in its card (docs/unfolded-pgd.md).
      */
     public static final String SHIPPED_IID_CN = "org/netsim/precoding/learned/pgd/unfolded-pgd-iid-cn";
 
