@@ -10,11 +10,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import org.netsim.precoding.Problem;
+import org.netsim.precoding.learned.JsonModelFiles;
 import org.netsim.precoding.learned.ModelCard;
 
 /**
@@ -110,47 +108,21 @@ public record IaidnnModel(ModelCard card, IaidnnWeights weights) {
     }
 
     private static IaidnnModel read(Opener opener, String where) {
-        ModelCard card;
-        try (InputStream in = opener.open(CARD_FILE)) {
-            card = ModelCard.fromJson(in, where + "/" + CARD_FILE);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(where + ": no " + CARD_FILE + " (not a saved model directory)", e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(where + "/" + CARD_FILE + ": cannot read: " + e, e);
-        }
+        ModelCard card = JsonModelFiles.readCard(opener::open, where, CARD_FILE);
         if (!card.modelKind().equals(IaidnnPrecoder.NAME)) {
             throw new IllegalArgumentException(where + ": the model is a '" + card.modelKind() + "', expected a '"
                     + IaidnnPrecoder.NAME + "'");
         }
-        byte[] bytes;
-        try (InputStream in = opener.open(PARAMETERS_FILE)) {
-            bytes = in.readAllBytes();
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(where + ": no " + PARAMETERS_FILE, e);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(where + "/" + PARAMETERS_FILE + ": cannot read: " + e, e);
-        }
-        String hash = sha256(bytes);
-        if (card.parametersSha256() != null && !card.parametersSha256().equals(hash)) {
-            throw new IllegalArgumentException(where + "/" + PARAMETERS_FILE + ": SHA-256 " + hash
-                    + " differs from the card's " + card.parametersSha256() + " (files of different models)");
-        }
+        byte[] bytes = JsonModelFiles.readParameters(opener::open, where, PARAMETERS_FILE, card);
         try {
             ParametersJson p = JSON.readValue(bytes, ParametersJson.class);
             return new IaidnnModel(card, new IaidnnWeights(p.architecture(), p.tensors()));
         } catch (IOException | RuntimeException e) {
-            String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-            int nl = msg.indexOf('\n');
-            throw new IllegalArgumentException(where + "/" + PARAMETERS_FILE + ": bad parameters: "
-                    + (nl < 0 ? msg : msg.substring(0, nl)), e);
+            throw JsonModelFiles.badParameters(where, PARAMETERS_FILE, e);
         }
     }
 
     static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return JsonModelFiles.sha256(data);
     }
 }
