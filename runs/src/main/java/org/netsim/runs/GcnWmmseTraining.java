@@ -87,6 +87,24 @@ final class GcnWmmseTraining {
 
         @Option(names = "--device", description = "gcn-wmmse: auto, cpu or gpu. Default: cpu.")
         String device;
+
+        @Option(names = "--power-unit", description = "gcn-wmmse: W or mW, the unit in which the network sees "
+                + "powers while it trains (the trained model is for watts either way; the unit changes the "
+                + "optimiser's path). Default: mW, as the authors' implementation.")
+        String powerUnit;
+
+        @Option(names = "--init-gain", description = "gcn-wmmse: initial complex taps with E|a|^2 = gain / "
+                + "(n_in + n_out); 2 is the complex Glorot criterion. Default: 1, as the authors' implementation.")
+        Double initGain;
+    }
+
+    /** @return the power unit in W named by {@code --power-unit} (W or mW) */
+    static double powerUnitW(String name) {
+        return switch (name) {
+            case "W" -> 1.0;
+            case "mW" -> 1e-3;
+            default -> throw new IllegalArgumentException("power-unit: expected W or mW, got '" + name + "'");
+        };
     }
 
     /** The file listing the command of every invocation of a run (first line the start, then each resume). */
@@ -110,6 +128,9 @@ final class GcnWmmseTraining {
         int f = o.features != null ? o.features : paper.features();
         String precision = o.precision == null ? "float64" : o.precision;
         paper.withPrecision(precision); // checks the value before anything is written
+        double powerUnitW = powerUnitW(o.powerUnit == null ? "mW" : o.powerUnit);
+        double initGain = o.initGain != null ? o.initGain : paper.initGain();
+        paper.withInitGain(initGain);
         DeviceChoice deviceChoice = DeviceChoice.parse(o.device == null ? "cpu" : o.device, "--device");
         int validation = validationGiven ? validationOption : DEFAULT_VALIDATION;
         if (validation < 1) {
@@ -142,7 +163,8 @@ final class GcnWmmseTraining {
                         o.clip != null ? o.clip : paper.clipNorm())
                 .withSchedule(o.validateEvery != null ? o.validateEvery : paper.validationEvery(),
                         o.checkpointEvery != null ? o.checkpointEvery : paper.checkpointEvery())
-                .withSeed(seed).withPrecision(precision).withDevice(deviceChoice, "--device");
+                .withSeed(seed).withPrecision(precision).withDevice(deviceChoice, "--device")
+                .withPowerUnit(powerUnitW).withInitGain(initGain);
         GcnWmmseCheckpoint resume = null;
         if (o.resume) {
             try (InputStream in = Files.newInputStream(checkpointFile)) {
@@ -194,7 +216,7 @@ final class GcnWmmseTraining {
                     }
                 });
 
-        GcnWmmseWeights weights = last.weights(l, g, f);
+        GcnWmmseWeights weights = last.weights(l, g, f, config.powerUnitW());
         double finalValidation = last.validations().get(last.validations().size() - 1).validationWsr();
         ModelCard card = card(config, last, sc.name(), String.join(" && ", commands.strip().split("\n")), validation,
                 finalValidation,
@@ -276,7 +298,10 @@ final class GcnWmmseTraining {
         hyper.put("adamwWeightDecay", c.weightDecay());
         hyper.put("gradientClipNorm", c.clipNorm());
         hyper.put("loss", "eq. (16), layer set {L}, per-sample normalisation by |WSR| (no gradient)");
-        hyper.put("initialization", "paper (Glorot complex taps, zero biases, w taps 1/(G+1)), MRC start");
+        hyper.put("initialization", "paper (complex taps E|a|^2 = initGain / (n_in + n_out), zero biases, w taps "
+                + "1/(G+1)), MRC start");
+        hyper.put("initGain", c.initGain());
+        hyper.put("trainingPowerUnitW", c.powerUnitW());
         hyper.put("nonNegativeTaps", "a_W = |theta|");
         hyper.put("biasScale", last.biasScale());
         hyper.put("precision", c.precision());

@@ -136,16 +136,36 @@ public final class GcnWmmseWeights {
      * @param rng the caller's seeded generator (a named sub-stream); advanced
      */
     public static GcnWmmseWeights paperInitial(int layers, int degree, int features, RandomGenerator rng) {
+        return paperInitial(layers, degree, features, GLOROT_GAIN, rng);
+    }
+
+    /** The gain of the complex Glorot criterion of Deep Complex Networks: E|a|^2 = 2 / (n_in + n_out). */
+    public static final double GLOROT_GAIN = 2.0;
+
+    /**
+     * {@link #paperInitial(int, int, int, RandomGenerator)} with the complex taps' variance
+     * E|a|^2 = gain / (n_in + n_out): {@link #GLOROT_GAIN} is the complex Glorot criterion, 1 the variance the
+     * GCN-WMMSE authors' published implementation draws (CN(0, 1) / sqrt(n_in + n_out)). The draws are the same
+     * numbers scaled by sqrt(gain / 2), in the same order.
+     *
+     * @param initGain &gt; 0
+     * @param rng the caller's seeded generator (a named sub-stream); advanced
+     */
+    public static GcnWmmseWeights paperInitial(int layers, int degree, int features, double initGain,
+            RandomGenerator rng) {
         requireSizes(layers, degree, features);
         Objects.requireNonNull(rng, "rng");
+        if (!(initGain > 0) || Double.isInfinite(initGain)) {
+            throw new IllegalArgumentException("init gain: must be finite and > 0, got " + initGain);
+        }
         int f = features;
         double[] w = new double[layers * (degree + 1)];
         Arrays.fill(w, 1.0 / (degree + 1));
-        double[] inv = complexGlorot(rng, layers * f, 1, f);
-        double[] load = complexGlorot(rng, layers * f, 1, f);
+        double[] inv = complexGlorot(rng, layers * f, 1, f, initGain);
+        double[] load = complexGlorot(rng, layers * f, 1, f, initGain);
         double[] b = new double[layers * f];
-        double[] c = complexGlorot(rng, layers * f, f, 1);
-        double[] d = complexGlorot(rng, (layers - 1) * f * f, f, f);
+        double[] c = complexGlorot(rng, layers * f, f, 1, initGain);
+        double[] d = complexGlorot(rng, (layers - 1) * f * f, f, f, initGain);
         return new GcnWmmseWeights(layers, degree, features, 1.0, w, inv, load, b, c, d);
     }
 
@@ -363,9 +383,13 @@ public final class GcnWmmseWeights {
         return n;
     }
 
-    /** {@code count} complex entries, interleaved, by the complex Glorot criterion for (fanIn, fanOut). */
-    private static double[] complexGlorot(RandomGenerator rng, int count, int fanIn, int fanOut) {
+    /**
+     * {@code count} complex entries, interleaved, with E|a|^2 = gain / (fanIn + fanOut) (gain 2: the complex Glorot
+     * criterion).
+     */
+    private static double[] complexGlorot(RandomGenerator rng, int count, int fanIn, int fanOut, double gain) {
         double sigma = 1.0 / Math.sqrt(fanIn + fanOut);
+        double scale = Math.sqrt(gain / GLOROT_GAIN);
         double[] a = new double[2 * count];
         for (int e = 0; e < count; e++) {
             // Rayleigh(sigma) by inversion; 1 - u is in (0, 1]. StrictMath: the same draws on every platform.
@@ -373,6 +397,11 @@ public final class GcnWmmseWeights {
             double phase = Math.PI * (2.0 * rng.nextDouble() - 1.0);
             a[2 * e] = magnitude * StrictMath.cos(phase);
             a[2 * e + 1] = magnitude * StrictMath.sin(phase);
+        }
+        if (gain != GLOROT_GAIN) {
+            for (int e = 0; e < a.length; e++) {
+                a[e] *= scale;
+            }
         }
         return a;
     }

@@ -152,6 +152,26 @@ class GcnWmmseWeightsTest {
         checkComplexGlorot(a.get(GcnWmmseWeights.V_SKIP), 2.0 / (f + f));
     }
 
+    @Test
+    void initGainScalesTheSameDraws() {
+        int f = 40;
+        GcnWmmseWeights glorot = GcnWmmseWeights.paperInitial(10, 2, f, new SplittableRandom(8));
+        assertEquals(glorot, GcnWmmseWeights.paperInitial(10, 2, f, GcnWmmseWeights.GLOROT_GAIN,
+                new SplittableRandom(8)), "gain 2 is the complex Glorot draw");
+        GcnWmmseWeights authors = GcnWmmseWeights.paperInitial(10, 2, f, 1.0, new SplittableRandom(8));
+        Map<String, double[]> g = glorot.toArrays();
+        Map<String, double[]> h = authors.toArrays();
+        for (String name : GcnWmmseWeights.NAMES) {
+            boolean complexTap = !name.equals(GcnWmmseWeights.W_TAPS) && !name.equals(GcnWmmseWeights.V_BIAS);
+            for (int e = 0; e < g.get(name).length; e++) {
+                assertEquals(g.get(name)[e] * (complexTap ? Math.sqrt(0.5) : 1.0), h.get(name)[e], 0.0, name);
+            }
+        }
+        checkComplexGlorot(h.get(GcnWmmseWeights.V_SKIP), 1.0 / (f + f));
+        assertMessage("init gain: must be finite and > 0, got 0.0",
+                () -> GcnWmmseWeights.paperInitial(2, 1, 2, 0.0, new SplittableRandom(1)));
+    }
+
     /**
      * n draws of a CN(0, s2) variable (Rayleigh magnitude with sigma^2 = s2 / 2, uniform phase): the sample mean of
      * |a|^2 (std s2 / sqrt(n)), the fraction below the median magnitude sqrt(s2 ln 2) (std 0.5 / sqrt(n)) and the

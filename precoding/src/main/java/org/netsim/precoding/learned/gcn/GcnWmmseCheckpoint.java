@@ -80,12 +80,26 @@ public record GcnWmmseCheckpoint(String configIdentity, int step, long optimizer
         return biasScaleCount == 0 ? 1.0 : biasScaleSum / biasScaleCount;
     }
 
-    /** @return the network's weights at this step: a_{W,lg} = |theta_lg|, b_S the running mean */
-    public GcnWmmseWeights weights(int layers, int degree, int features) {
+    /**
+     * The network's weights at this step, for problems in watts: a_{W,lg} = |theta_lg|, b_S the running mean, and,
+     * when the run trained in another power unit u (W), the diagonal-loading taps a_{V,l0} multiplied by u. The
+     * network with theta on problems in u and these weights on the same problems in W give the same precoders
+     * (scaled by sqrt(u)) and the same WSR: with P and sigma^2 divided by u, V and Y = (R~)^+ V~ scale by u^-1/2
+     * and V~ by u^1/2, so only the term V~ a_{V,l0} of (13) changes its weight, by 1/u; the bias term
+     * sqrt(P_k / |I_k|) b_l / b_S keeps its value because b_S is the running mean in u, which is the factor
+     * u^-1/2 that modReLU(x, b) = u^-1/2 modReLU(u^1/2 x, u^1/2 b) asks for.
+     *
+     * @param powerUnitW the training power unit u in W ({@link GcnWmmseTrainer.Config#powerUnitW()})
+     */
+    public GcnWmmseWeights weights(int layers, int degree, int features, double powerUnitW) {
         Map<String, double[]> a = copy(theta);
         double[] w = a.get(GcnWmmseWeights.W_TAPS);
         for (int e = 0; e < w.length; e++) {
             w[e] = Math.abs(w[e]);
+        }
+        double[] load = a.get(GcnWmmseWeights.V_LOAD_TAPS);
+        for (int e = 0; e < load.length; e++) {
+            load[e] *= powerUnitW;
         }
         return GcnWmmseWeights.fromArrays(layers, degree, features, biasScale(), a);
     }
