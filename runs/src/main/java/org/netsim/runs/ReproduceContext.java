@@ -61,6 +61,15 @@ record ReproduceContext(int samples, long seed, String model, Path work, PrintWr
         return rows;
     }
 
+    /** Reads the header line of a CSV file written by a command, split into fields. */
+    static List<String> readHeader(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        if (lines.isEmpty()) {
+            throw new IOException(file + ": empty CSV file");
+        }
+        return PaperRow.fields(lines.get(0));
+    }
+
     /** @return {@code args} as a list */
     static List<String> args(String... args) {
         return Arrays.asList(args);

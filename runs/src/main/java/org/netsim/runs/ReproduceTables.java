@@ -44,6 +44,21 @@ final class ReproduceTables {
                         "--samples", Integer.toString(ctx.samples()), "--seed", Long.toString(ctx.seed()),
                         "--quiet", "--no-charts"),
                 ReproduceTables::rounds, "WMMSE does not reach GCN-WMMSE's mean WSR within the searched rounds"));
+        add(new CommandTable("gcnwmmse-table12", "GCN-WMMSE paper, Table XII: unfolded PGD WMMSE relative to WMMSE50 "
+                + "(shipped unfolded-pgd-iid-cn, Q = 16, on Scenario I = iid-cn)", 10,
+                "not stated (validation sets of 1000 realizations in Sec. IV)",
+                ctx -> ReproduceContext.args("evaluate", "--model", UnfoldedPgdEvaluation.SHIPPED_NAME, "--scenario",
+                        "iid-cn", "--samples", Integer.toString(ctx.samples()), "--inits", "50", "--seed",
+                        Long.toString(ctx.seed()), "--quiet"),
+                ReproduceTables::unfoldedPgd, "not measured"));
+        add(new CommandTable("gcnwmmse-fig5", "GCN-WMMSE paper, Sec. V-A / Fig. 5 (left) at density 1: UWMMSE (shipped "
+                + "uwmmse-pairs-20, L = 4) and the scalar WMMSE iterations that reach it", 200,
+                "1000 realizations per density",
+                ctx -> ReproduceContext.args("evaluate", "--model", UwmmseEvaluation.SHIPPED_NAME, "--scenario",
+                        "uwmmse-pairs-20-d1", "--samples", Integer.toString(ctx.samples()), "--seed",
+                        Long.toString(ctx.seed()), "--quiet"),
+                ReproduceTables::uwmmse, "WMMSE does not reach UWMMSE's mean sum rate within "
+                        + UwmmseEvaluation.WMMSE_ITERATIONS + " iterations"));
         add(new CompareRowsTable("mpnn-table4", "Song et al., \"A Learning-only Method for Multi-Cell Multi-User MIMO "
                 + "Sum Rate Maximization\", Table IV: sum rate in % of WMMSE (structural-mpnn needs --model DIR)", 50,
                 "test split (1/10) of the generated datasets", "zf"));
@@ -108,6 +123,44 @@ final class ReproduceTables {
             v.put(names[c] + "_wsr", mean[c]);
             v.put(names[c] + "_percent", 100 * mean[c] / mean[5]);
         }
+        return v;
+    }
+
+    /**
+     * Unfolded PGD evaluation.csv: sample, unfolded_pgd_qQ (one per model), [gcn_wmmse,] wmmse_mrc_tr, wmmse_best
+     * (nat/s/Hz); keys pgd_qQ_percent, gcn_percent, mrc_tr_percent (of the last column) and best_wsr.
+     */
+    private static Map<String, Double> unfoldedPgd(Path dir) throws Exception {
+        List<List<String>> csv = ReproduceContext.readCsv(dir.resolve("evaluation.csv"));
+        List<String> header = ReproduceContext.readHeader(dir.resolve("evaluation.csv"));
+        int cols = header.size() - 1;
+        double[] mean = new double[cols];
+        for (List<String> row : csv) {
+            for (int c = 0; c < cols; c++) {
+                mean[c] += Double.parseDouble(row.get(c + 1)) / csv.size();
+            }
+        }
+        double best = mean[cols - 1];
+        Map<String, Double> v = new HashMap<>();
+        for (int c = 0; c < cols; c++) {
+            String name = header.get(c + 1).replace(" (nat/s/Hz)", "");
+            String key = name.startsWith("unfolded_pgd_") ? "pgd_" + name.substring("unfolded_pgd_".length())
+                    : name.equals("gcn_wmmse") ? "gcn" : name.equals("wmmse_mrc_tr") ? "mrc_tr" : "best";
+            v.put(key + "_percent", 100 * mean[c] / best);
+        }
+        v.put("best_wsr", best);
+        return v;
+    }
+
+    /** UWMMSE evaluation.csv: scenario, uwmmse_nat, wmmse_mrc_tr_nat, wmmse_mrc_100_nat, iterations (one row). */
+    private static Map<String, Double> uwmmse(Path dir) throws Exception {
+        List<String> row = ReproduceContext.readCsv(dir.resolve("evaluation.csv")).get(0);
+        int match = Integer.parseInt(row.get(4));
+        Map<String, Double> v = new HashMap<>();
+        v.put("uwmmse_wsr", Double.parseDouble(row.get(1)));
+        v.put("mrc_tr_wsr", Double.parseDouble(row.get(2)));
+        v.put("mrc_wsr", Double.parseDouble(row.get(3)));
+        v.put("match_iterations", match > 0 ? match : Double.NaN);
         return v;
     }
 

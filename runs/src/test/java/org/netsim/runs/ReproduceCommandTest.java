@@ -28,7 +28,7 @@ class ReproduceCommandTest {
         CliTest.Run r = CliTest.run("reproduce", "--list");
         assertEquals(0, r.exit(), r.err());
         List<ReproduceTable> tables = ReproduceTables.all();
-        assertEquals(8, tables.size());
+        assertEquals(10, tables.size());
         assertEquals(tables.size(), r.out().lines().count());
         for (ReproduceTable t : tables) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(t.name() + " ") && l.contains(t.description())),
@@ -152,6 +152,32 @@ class ReproduceCommandTest {
         checkOutput(tmp, "gcnwmmse-table8", r.out());
         Map<String, String> ours = ours(tmp, "gcnwmmse-table8");
         assertEquals("7", ours.get("L=7 GCN-WMMSE rounds"));
+    }
+
+    @Test
+    void unfoldedPgdTableMeasuresTheShippedModel() throws Exception {
+        CliTest.Run r = CliTest.run("reproduce", "gcnwmmse-table12", "--samples", "1", "--out", tmp.toString(),
+                "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        checkOutput(tmp, "gcnwmmse-table12", r.out());
+        Map<String, String> ours = ours(tmp, "gcnwmmse-table12");
+        double pct = Double.parseDouble(ours.get("I: Unfolded PGD Q=16 relative rate"));
+        assertTrue(pct > 30 && pct <= 110, "a percentage of WMMSE50: " + pct);
+        assertTrue(Double.parseDouble(ours.get("I: WMMSE50 rate")) > 0);
+        assertTrue(ours.get("I: Unfolded PGD Q=4 relative rate").startsWith("not available: only the Q = 16"),
+                ours.get("I: Unfolded PGD Q=4 relative rate"));
+    }
+
+    @Test
+    void uwmmseFigureRowsMeasureTheShippedModel() throws Exception {
+        CliTest.Run r = CliTest.run("reproduce", "gcnwmmse-fig5", "--samples", "3", "--out", tmp.toString(),
+                "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        checkOutput(tmp, "gcnwmmse-fig5", r.out());
+        Map<String, String> ours = ours(tmp, "gcnwmmse-fig5");
+        double uw = Double.parseDouble(ours.get("d=1: UWMMSE sum rate"));
+        double tr = Double.parseDouble(ours.get("d=1: WMMSE MRC TR (4 it.) sum rate"));
+        assertTrue(uw > tr, "UWMMSE " + uw + " above WMMSE truncated to its depth " + tr);
     }
 
     @Test
