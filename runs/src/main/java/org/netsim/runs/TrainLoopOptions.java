@@ -36,7 +36,7 @@ final class TrainLoopOptions {
             "--label-iterations", "--hidden", "--wsr-learning-rate", "--half-life");
     /** Options only gcn-wmmse reads. */
     static final List<String> GCN_ONLY = List.of("--steps", "--degree", "--features", "--decay-steps",
-            "--decay-factor", "--weight-decay", "--clip", "--precision", "--device");
+            "--decay-factor", "--weight-decay", "--clip", "--precision", "--device", "--power-unit", "--init-gain");
     /** Options of this class. */
     static final List<String> LOOP = List.of("--resume", "--layers", "--validate-every", "--checkpoint-every");
     /** Options the epoch-based trainers (sun-dnn, structural-mpnn) read and the step-based ones do not. */
@@ -47,7 +47,7 @@ final class TrainLoopOptions {
     /** Options of the step-based trainers and gcn-wmmse that pcgnn does not read (it reads --layers, --features). */
     static final List<String> PCGNN_FOREIGN = List.of("--steps", "--degree", "--decay-steps", "--decay-factor",
             "--weight-decay", "--clip", "--precision", "--device", "--resume", "--validate-every",
-            "--checkpoint-every");
+            "--checkpoint-every", "--power-unit", "--init-gain");
 
     /** Model kind → the options it does not read. */
     private static final Map<String, List<List<String>>> FOREIGN = Map.of(
@@ -58,9 +58,11 @@ final class TrainLoopOptions {
             PcgnnPrecoder.NAME, List.of(DEEPFP_ONLY, PCGNN_FOREIGN, MPNN_ONLY),
             org.netsim.precoding.learned.uwmmse.UwmmsePrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY, MPNN_ONLY,
                     List.of("--degree", "--features", "--decay-steps", "--decay-factor", "--weight-decay", "--clip",
-                            "--precision", "--device", "--resume", "--checkpoint-every")),
+                            "--precision", "--device", "--resume", "--checkpoint-every", "--power-unit",
+                            "--init-gain")),
             org.netsim.precoding.learned.pgd.UnfoldedPgdPrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY, MPNN_ONLY,
-                    List.of("--degree", "--features", "--clip", "--device", "--resume", "--checkpoint-every")));
+                    List.of("--degree", "--features", "--clip", "--device", "--resume", "--checkpoint-every",
+                            "--init-gain")));
 
     /** Rejects an option given that {@code model} does not read, naming it. */
     static void rejectForeignOptions(ParseResult parsed, String model) {

@@ -82,7 +82,14 @@ class GcnWmmseCommandsTest {
         CliTest.Run s = CliTest.run("train", "--model", "sun-dnn", "--scenario", "sun-ic-10", "--steps", "3",
                 "--out", tmp.resolve("y").toString());
         assertTrue(s.exit() != 0 && s.err().contains("steps: not an option of --model sun-dnn"), s.err());
-        assertTrue(!Files.exists(tmp.resolve("x")) && !Files.exists(tmp.resolve("y")), "nothing written");
+        CliTest.Run u = CliTest.run("train", "--model", "gcn-wmmse", "--scenario", "gcnwmmse-base", "--power-unit",
+                "kW", "--out", tmp.resolve("z").toString());
+        assertTrue(u.exit() != 0 && u.err().contains("power-unit: expected W or mW, got 'kW'"), u.err());
+        CliTest.Run v = CliTest.run("train", "--model", "sun-dnn", "--scenario", "sun-ic-10", "--power-unit", "W",
+                "--out", tmp.resolve("w").toString());
+        assertTrue(v.exit() != 0 && v.err().contains("power-unit: not an option of --model sun-dnn"), v.err());
+        assertTrue(!Files.exists(tmp.resolve("x")) && !Files.exists(tmp.resolve("y"))
+                && !Files.exists(tmp.resolve("z")) && !Files.exists(tmp.resolve("w")), "nothing written");
     }
 
     @Test
