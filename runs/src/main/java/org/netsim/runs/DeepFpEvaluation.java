@@ -21,8 +21,6 @@ import org.netsim.precoding.learned.deepfp.DeepFpExecutor;
 import org.netsim.precoding.learned.deepfp.DeepFpNetwork;
 import org.netsim.precoding.learned.deepfp.DeepFpPrecoder;
 import org.netsim.precoding.learned.deepfp.DeepFpTrainer;
-import org.netsim.scenarios.snapshot.SnapshotCatalog;
-import org.netsim.scenarios.snapshot.SnapshotScenario;
 
 /**
  * {@code netsim evaluate --model DIR|deepfp-7cell} for a DeepFP model: the table of "DeepFP: Deep-Unfolded
@@ -77,15 +75,13 @@ final class DeepFpEvaluation {
                 ? ModelFiles.Location.classpath(DeepFpPrecoder.SHIPPED_FOLDER + "/" + cmd.model)
                 : ModelFiles.Location.directory(Path.of(cmd.model));
         ModelCard card = ModelFiles.readCard(location, DeepFpPrecoder.NAME);
-        if (cmd.source != null && cmd.source.channels != null) {
-            throw new IllegalArgumentException("channels: deepfp evaluates on a scenario (--scenario, default the "
-                    + "card's training scenario), not on a dataset");
-        }
+        boolean fromChannels = cmd.source != null && cmd.source.channels != null;
         String scenarioName = cmd.source != null && cmd.source.scenario != null ? cmd.source.scenario
-                : card.training().scenario();
-        SnapshotScenario sc = SnapshotCatalog.get(scenarioName);
-        int n = cmd.samples != null ? cmd.samples : 100;
-        List<Problem> problems = ScenarioSamples.draw(sc, n, cmd.seed);
+                : fromChannels ? null : card.training().scenario();
+        ScenarioSamples.Drawn drawn = ScenarioSamples.of(scenarioName, fromChannels ? cmd.source.channels : null,
+                cmd.samples, 100, cmd.seed);
+        List<Problem> problems = drawn.problems();
+        int n = problems.size();
         if (cmd.deepfp.bsAntennas != null || cmd.deepfp.streams != null) {
             List<Problem> cut = new ArrayList<>();
             for (Problem p : problems) {
@@ -110,7 +106,7 @@ final class DeepFpEvaluation {
             batchedSeconds = (System.nanoTime() - t0) / 1e9 / n;
         }
         if (!cmd.quiet) {
-            err.printf(Locale.ROOT, "evaluating %s on %d samples of %s%n", cmd.model, n, sc.name());
+            err.printf(Locale.ROOT, "evaluating %s on %d samples of %s%n", cmd.model, n, drawn.name());
             err.flush();
         }
         double[] deep = new double[n];
@@ -169,7 +165,7 @@ final class DeepFpEvaluation {
             matchWsr += DeepFpTrainer.fastFp(problems.get(s), init.get(s), timed).wsrNat();
             matchNanos += System.nanoTime() - t0;
         }
-        Table t = new Table(sc.name() + restriction(cmd), n, deepMean, deepNanos / 1e9 / n, batchedSeconds, fastMean,
+        Table t = new Table(drawn.name() + restriction(cmd), n, deepMean, deepNanos / 1e9 / n, batchedSeconds, fastMean,
                 fastNanos / 1e9 / n, match, matchWsr / n, matchNanos / 1e9 / n, perSample / n);
         String text = format(t);
         cmd.spec.commandLine().getOut().print(text);

@@ -149,14 +149,15 @@ final class EvaluateCommand implements Callable<Integer> {
                     quiet);
         }
         if (GcnWmmseEvaluation.accepts(model)) {
-            if (source == null || source.scenario == null) {
-                throw new IllegalArgumentException("scenario: --scenario is required for a gcn-wmmse model");
+            if (source == null) {
+                throw new IllegalArgumentException("scenario, channels: --scenario or --channels is required for a "
+                        + "gcn-wmmse model");
             }
             Path dir = out != null ? out : Path.of("results", "evaluate-" + Path.of(model).getFileName() + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             return GcnWmmseEvaluation.run(spec.commandLine().getOut(), spec.commandLine().getErr(), model,
-                    source.scenario, samples != null ? samples : 100, inits, seed, Threads.resolve(threads), dir,
-                    quiet);
+                    ScenarioSamples.of(source.scenario, source.channels, samples, 100, seed), inits, seed,
+                    Threads.resolve(threads), dir, quiet);
         }
         if (source == null) {
             throw new IllegalArgumentException("scenario, channels: one of --scenario or --channels is required for "

@@ -17,8 +17,6 @@ import org.netsim.precoding.classic.WmmsePrecoder;
 import org.netsim.precoding.gcn.GcnWmmseModel;
 import org.netsim.precoding.gcn.GcnWmmsePrecoder;
 import org.netsim.radio.random.RandomStreams;
-import org.netsim.scenarios.snapshot.SnapshotCatalog;
-import org.netsim.scenarios.snapshot.SnapshotScenario;
 
 /**
  * {@code netsim evaluate --model DIR|gcn-wmmse-base} for a GCN-WMMSE model: the table of the GCN-WMMSE paper
@@ -33,8 +31,9 @@ import org.netsim.scenarios.snapshot.SnapshotScenario;
  *   <li>WMMSE50: the best of the R random starts (R = 50 in the paper) after 100 iterations, the reference of the
  *       percentages.</li>
  * </ul>
- * Samples are drawn as {@code netsim compare --scenario} draws them (stream {@code snapshot/<scenario>/sample/s}),
- * random start r of sample s from {@code evaluate/init/<s>/<r>}. Writes {@code evaluation.csv} (one row per
+ * The problems are those of {@code --scenario}, drawn as {@code netsim compare --scenario} draws them (stream
+ * {@code snapshot/<scenario>/sample/s}), or of a {@code --channels} dataset (any sizes: GCN-WMMSE's weights fit
+ * every problem); random start r of sample s from {@code evaluate/init/<s>/<r>}. Writes {@code evaluation.csv} (one row per
  * sample) and prints the table.
  */
 final class GcnWmmseEvaluation {
@@ -60,19 +59,18 @@ final class GcnWmmseEvaluation {
         }
     }
 
-    static int run(PrintWriter out, PrintWriter err, String model, String scenario, int samples, int inits,
+    /**
+     * @param source the problems (of {@code --scenario} or {@code --channels}) and their name
+     */
+    static int run(PrintWriter out, PrintWriter err, String model, ScenarioSamples.Drawn source, int inits,
             long seed, int threads, Path outDir, boolean quiet) throws Exception {
-        if (scenario == null) {
-            throw new IllegalArgumentException("scenario: a gcn-wmmse model is evaluated on --scenario (e.g. "
-                    + "gcnwmmse-base)");
-        }
-        if (samples < 1 || inits < 1) {
-            throw new IllegalArgumentException("samples, inits: must be >= 1, got " + samples + ", " + inits);
+        if (inits < 1) {
+            throw new IllegalArgumentException("inits: must be >= 1, got " + inits);
         }
         GcnWmmseModel m = model.equals(SHIPPED_NAME) ? GcnWmmseModel.shippedBase() : GcnWmmseModel.read(Path.of(model));
         int layers = m.weights().layers();
-        SnapshotScenario sc = SnapshotCatalog.get(scenario);
-        List<Problem> problems = ScenarioSamples.draw(sc, samples, seed);
+        List<Problem> problems = source.problems();
+        int samples = problems.size();
         RandomStreams streams = new RandomStreams(seed);
         GcnWmmsePrecoder gcn = new GcnWmmsePrecoder(m.weights());
         WmmsePrecoder wmmse = new WmmsePrecoder(PrecoderOptions.defaults().withMaxIterations(WMMSE_ITERATIONS)
@@ -119,7 +117,7 @@ final class GcnWmmseEvaluation {
         AtomicFiles.writeString(outDir.resolve("evaluation.csv"), csv.toString());
         double ref = mean[names.length - 1];
         out.printf(Locale.ROOT, "%s on %d samples of %s (seed %d), %d random starts, %.1f s%n", model, samples,
-                sc.name(), seed, inits, (System.nanoTime() - t0) / 1e9);
+                source.name(), seed, inits, (System.nanoTime() - t0) / 1e9);
         out.printf(Locale.ROOT, "%-44s %14s %14s %10s%n", "", "WSR [nat/s/Hz]", "WSR [bit/s/Hz]", "% of best");
         for (int c = 0; c < names.length; c++) {
             out.printf(Locale.ROOT, "%-44s %14.4f %14.4f %10.2f%n", names[c], mean[c], mean[c] / Math.log(2),

@@ -87,4 +87,17 @@ class DeepFpTrainCommandTest {
         assertTrue(r.out().contains("FastFP (100 iterations)") && r.out().contains("DeepFP (Java executor)")
                 && r.out().contains("iterations by FastFP"), r.out());
     }
+
+    @Test
+    void evaluatesTheShippedModelOnTheChannelsOfADataset() throws Exception {
+        TrainCommandTest.assumeEngine();
+        Path npz = tmp.resolve("cells.npz");
+        assertEquals(0, CliTest.run("dataset", "--scenario", "deepfp-7cell", "--samples", "1", "--out",
+                npz.toString()).exit());
+        CliTest.Run r = CliTest.run("evaluate", "--model", "deepfp-7cell", "--channels", npz.toString(), "--quiet",
+                "--out", tmp.resolve("ev").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("DeepFP evaluation on cells, 1 samples"), r.out());
+        assertTrue(r.out().contains("FastFP (100 iterations)"), r.out());
+    }
 }

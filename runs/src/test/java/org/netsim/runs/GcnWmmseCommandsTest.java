@@ -103,4 +103,23 @@ class GcnWmmseCommandsTest {
         }
         assertEquals(3, Files.readAllLines(tmp.resolve("ev").resolve("evaluation.csv")).size());
     }
+
+    @Test
+    void evaluatesOnTheChannelsOfADatasetAsOnTheScenario() throws Exception {
+        Path npz = tmp.resolve("base.npz");
+        assertEquals(0, CliTest.run("dataset", "--scenario", "gcnwmmse-base", "--samples", "2", "--out",
+                npz.toString()).exit());
+        CliTest.Run fromFile = CliTest.run("evaluate", "--model", "gcn-wmmse-base", "--channels", npz.toString(),
+                "--inits", "2", "--threads", "1", "--quiet", "--out", tmp.resolve("f").toString());
+        assertEquals(0, fromFile.exit(), fromFile.err());
+        CliTest.Run drawn = CliTest.run("evaluate", "--model", "gcn-wmmse-base", "--scenario", "gcnwmmse-base",
+                "--samples", "2", "--inits", "2", "--threads", "1", "--quiet", "--out", tmp.resolve("s").toString());
+        assertEquals(0, drawn.exit(), drawn.err());
+        // the dataset holds the scenario's samples of the same seed: the same table, row for row
+        assertEquals(Files.readAllLines(tmp.resolve("s").resolve("evaluation.csv")),
+                Files.readAllLines(tmp.resolve("f").resolve("evaluation.csv")));
+        CliTest.Run tooMany = CliTest.run("evaluate", "--model", "gcn-wmmse-base", "--channels", npz.toString(),
+                "--samples", "3", "--quiet", "--out", tmp.resolve("t").toString());
+        assertTrue(tooMany.exit() != 0 && tooMany.err().contains("samples: must be in 1..2, got 3"), tooMany.err());
+    }
 }
