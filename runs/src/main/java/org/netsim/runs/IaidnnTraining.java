@@ -16,6 +16,7 @@ import org.netsim.precoding.learned.iaidnn.IaidnnArchitecture;
 import org.netsim.precoding.learned.iaidnn.IaidnnModel;
 import org.netsim.precoding.learned.iaidnn.IaidnnPrecoder;
 import org.netsim.precoding.learned.iaidnn.IaidnnTrainer;
+import org.netsim.precoding.learned.iaidnn.IaidnnWeights;
 import org.netsim.radio.random.RandomStreams;
 import org.netsim.scenarios.snapshot.SnapshotCatalog;
 import org.netsim.scenarios.snapshot.SnapshotScenario;
@@ -44,6 +45,25 @@ final class IaidnnTraining {
         @Option(names = "--decay-start", description = "iaidnn: first step of the decayed learning rate "
                 + "(paper: 5000). Default: 1000.")
         Integer decayStart;
+
+        @Option(names = "--init", description = "iaidnn: initial weights, jacobi (X = I, Y = Z = O = 0) or authors "
+                + "(every entry 0.1 (U[-1,1] + j U[-1,1]), as the GCN-WMMSE authors). Default: jacobi.")
+        String init;
+
+        @Option(names = "--form", description = "iaidnn: how the trained matrices are applied, ours (dimensionless, "
+                + "precoders scaled to the budget every layer) or authors (raw, unscaled, the authors' start). "
+                + "Default: ours.")
+        String form;
+    }
+
+    private static boolean authorsForm(String form) {
+        if (form == null || form.trim().equalsIgnoreCase("ours")) {
+            return false;
+        }
+        if (form.trim().equalsIgnoreCase("authors")) {
+            return true;
+        }
+        throw new IllegalArgumentException("form: expected ours or authors, got '" + form + "'");
     }
 
     static int run(TrainCommand c, Options o) throws IOException {
@@ -61,8 +81,10 @@ final class IaidnnTraining {
         int validation = parsed.hasMatchedOption("--validation") ? c.validation : 500;
         IaidnnTrainer.Config config = IaidnnTrainer.Config.float32(layers, o.shared, o.useY, steps, batch, lr,
                 decayStart, decayEvery, g.decayFactor == null ? d.decayFactor() : g.decayFactor,
-                g.weightDecay == null ? d.weightDecay() : g.weightDecay, validateEvery, c.seed);
-        for (String opt : List.of("--resume", "--degree", "--features", "--clip", "--precision", "--device",
+                g.weightDecay == null ? d.weightDecay() : g.weightDecay, validateEvery, c.seed)
+                .withInit(o.init == null ? d.init() : IaidnnWeights.Init.parse(o.init),
+                        g.clip == null ? d.clipNorm() : g.clip, authorsForm(o.form));
+        for (String opt : List.of("--resume", "--degree", "--features", "--precision", "--device",
                 "--checkpoint-every", "--samples", "--epochs", "--variant")) {
             if (parsed.hasMatchedOption(opt)) {
                 throw new IllegalArgumentException(opt.substring(2) + ": not an option of --model "
@@ -122,6 +144,7 @@ final class IaidnnTraining {
         hyper.put("layers", arch.layers());
         hyper.put("shared", arch.shared());
         hyper.put("useY", arch.useY());
+        hyper.put("form", arch.authorsForm() ? "authors" : "ours");
         hyper.put("parameters", arch.parameterCount());
         hyper.put("steps", config.steps());
         hyper.put("batchSize", config.batchSize());
@@ -131,7 +154,10 @@ final class IaidnnTraining {
         hyper.put("learningRateDecayFactor", config.decayFactor());
         hyper.put("adamwWeightDecay", config.weightDecay());
         hyper.put("loss", "-WSR per sample, minibatch mean");
-        hyper.put("initialization", "X = I + 0.01 CN noise, Y = Z = O = 0; MRC start");
+        hyper.put("initialization", config.init() == IaidnnWeights.Init.AUTHORS
+                ? "authors: every entry 0.1 (U[-1,1] + j U[-1,1]); MRC start"
+                : "jacobi: X = I + 0.01 CN noise, Y = Z = O = 0; MRC start");
+        hyper.put("gradientClipNorm", config.clipNorm());
         hyper.put("skippedSteps", r.skippedSteps());
         Map<String, String> units = new LinkedHashMap<>();
         units.put("channels", "H_i, sqrt(W) gain per antenna pair (complex)");
