@@ -154,9 +154,10 @@ final class IaidnnTraining {
         hyper.put("learningRateDecayFactor", config.decayFactor());
         hyper.put("adamwWeightDecay", config.weightDecay());
         hyper.put("loss", "-WSR per sample, minibatch mean");
-        hyper.put("initialization", config.init() == IaidnnWeights.Init.AUTHORS
-                ? "authors: every entry 0.1 (U[-1,1] + j U[-1,1]); MRC start"
-                : "jacobi: X = I + 0.01 CN noise, Y = Z = O = 0; MRC start");
+        hyper.put("initialization", (config.init() == IaidnnWeights.Init.AUTHORS
+                ? "authors: every entry 0.1 (U[-1,1] + j U[-1,1])"
+                : "jacobi: X = I + 0.01 CN noise, Y = Z = O = 0")
+                + (arch.authorsForm() ? "; start (sum_j H_j^H H_j) H_i^H" : "; MRC start"));
         hyper.put("gradientClipNorm", config.clipNorm());
         hyper.put("skippedSteps", r.skippedSteps());
         Map<String, String> units = new LinkedHashMap<>();
