@@ -208,6 +208,29 @@ class IaidnnOptionsTest {
         assertEquals(ours, IaidnnModel.read(old).weights().architecture());
     }
 
+    /**
+     * Optimisation check of the authors' form with the authors' draw, as IaidnnNetworkTest's for ours: on one
+     * fixed minibatch 60 AdamW steps at 10^-3 raise the WSR, without a non-finite step.
+     */
+    @Test
+    void shortTrainingInTheAuthorsFormLowersTheLoss() {
+        EngineAssumptions.assumeEngine();
+        List<Problem> fixed = new ArrayList<>();
+        for (int c = 0; c < 32; c++) {
+            fixed.add(IaidnnTestProblems.singleCell(1000 + c, 4, 2, 2, 2, 1.0, 0.1));
+        }
+        IaidnnTrainer.Config c = IaidnnTrainer.Config.shortDefault(false).with(3, 60, 32, 40, 10, 60)
+                .withInit(IaidnnWeights.Init.AUTHORS, 0, true);
+        IaidnnTrainer.Result r = IaidnnTrainer.train(c, s -> fixed.get(s % fixed.size()), fixed,
+                new IaidnnTrainer.Listener() {
+                });
+        double before = r.validations().get(0).meanWsr();
+        double after = r.validations().get(r.validations().size() - 1).meanWsr();
+        assertEquals(0, r.skippedSteps());
+        assertTrue(after > before * 1.02, "WSR " + before + " -> " + after);
+        assertTrue(r.weights().architecture().authorsForm());
+    }
+
     @Test
     void clipAndInitAreValidatedWithTheirNames() {
         IaidnnTrainer.Config d = IaidnnTrainer.Config.shortDefault(false);
