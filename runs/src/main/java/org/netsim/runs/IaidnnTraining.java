@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * {@code netsim train --model iaidnn}: IAIDNN (GCN-WMMSE paper §V-C) on a single-cell snapshot scenario such as
  * {@code iaidnn-16x8}, with {@link IaidnnTrainer}. Defaults: {@link IaidnnTrainer.Config#shortDefault} (L = 7,
  * 2000 steps of 32 fresh problems, AdamW eta = 10^-3 times 0.1 at step 1000 and every 500 after; the paper's
- * schedule is {@code --steps 10000 --decay-start 5000 --decay-steps 2500}). Writes {@code history.csv},
+ * schedule is {@code --steps 10000 --decay-start 5000 --decay-steps 2500}; the authors' form and initial draw,
+ * {@code --form ours --init jacobi} for our dimensionless form, which does not train). Writes {@code history.csv},
  * {@code validation.csv} and the model ({@code parameters.json} first, {@code card.json} last).
  */
 final class IaidnnTraining {
@@ -47,17 +48,17 @@ final class IaidnnTraining {
         Integer decayStart;
 
         @Option(names = "--init", description = "iaidnn: initial weights, jacobi (X = I, Y = Z = O = 0) or authors "
-                + "(every entry 0.1 (U[-1,1] + j U[-1,1]), as the GCN-WMMSE authors). Default: jacobi.")
+                + "(every entry 0.1 (U[-1,1] + j U[-1,1]), as the GCN-WMMSE authors). Default: authors.")
         String init;
 
         @Option(names = "--form", description = "iaidnn: how the trained matrices are applied, ours (dimensionless, "
                 + "precoders scaled to the budget every layer) or authors (raw, unscaled, the authors' start). "
-                + "Default: ours.")
+                + "Default: authors.")
         String form;
     }
 
     private static boolean authorsForm(String form) {
-        if (form == null || form.trim().equalsIgnoreCase("ours")) {
+        if (form.trim().equalsIgnoreCase("ours")) {
             return false;
         }
         if (form.trim().equalsIgnoreCase("authors")) {
@@ -83,7 +84,7 @@ final class IaidnnTraining {
                 decayStart, decayEvery, g.decayFactor == null ? d.decayFactor() : g.decayFactor,
                 g.weightDecay == null ? d.weightDecay() : g.weightDecay, validateEvery, c.seed)
                 .withInit(o.init == null ? d.init() : IaidnnWeights.Init.parse(o.init),
-                        g.clip == null ? d.clipNorm() : g.clip, authorsForm(o.form));
+                        g.clip == null ? d.clipNorm() : g.clip, o.form == null ? d.authorsForm() : authorsForm(o.form));
         for (String opt : List.of("--resume", "--degree", "--features", "--precision", "--device",
                 "--checkpoint-every", "--samples", "--epochs", "--variant")) {
             if (parsed.hasMatchedOption(opt)) {

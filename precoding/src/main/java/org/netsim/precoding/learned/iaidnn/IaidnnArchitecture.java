@@ -58,7 +58,7 @@ public record IaidnnArchitecture(int bsAntennas, int numUes, int ueAntennas, int
         atLeast(layers, 1, "layers");
         if (authorsForm && useY) {
             throw new IllegalArgumentException("authorsForm: the authors' raw form has no A Y term (raw, it makes U "
-                    + "grow with A and the layers overflow); use useY = false");
+                    + "grow with A and the layers overflow); use useY = false, or our form for Y");
         }
         if (authorsForm && streams != ueAntennas) {
             throw new IllegalArgumentException("authorsForm: needs d = N (the authors' start (sum_j H_j^H H_j) H_i^H "

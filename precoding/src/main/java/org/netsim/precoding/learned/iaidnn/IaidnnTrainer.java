@@ -19,7 +19,8 @@ import org.netsim.precoding.learned.gcn.GcnWmmseBatch;
  * Unsupervised training of IAIDNN as in the GCN-WMMSE paper (§V-C): loss = the minibatch mean of -R_Sigma(V^(L))
  * per sample (nat/s/Hz), minibatches freshly drawn at every step (sample s = t |batch| + n of the caller's
  * sampler), AdamW with learning rate 10^-3, multiplied by 0.1 at step {@code decayStart} (paper: 5000) and after
- * every further {@code decayEvery} steps (paper: 2500), network input the MRC start. Gradients by automatic
+ * every further {@code decayEvery} steps (paper: 2500), network input the MRC start (replaced by the authors' start
+ * in their form, {@link IaidnnArchitecture#authorsForm()}). Gradients by automatic
  * differentiation through {@link IaidnnNetwork}; a step with a non-finite loss or gradient is skipped (counted);
  * with {@code clipNorm > 0} a larger gradient is scaled to that Euclidean norm before AdamW (as PyTorch's
  * clip_grad_norm_; the recorded norm is the unclipped one). Initial weights: {@link IaidnnWeights#initial} of
@@ -90,17 +91,18 @@ public final class IaidnnTrainer {
 
         /**
          * The paper's schedule (§V-C: eta = 10^-3, x0.1 at 5000 and every 2500 after; L = 7) over 10^4 steps of 100
-         * problems (the total and batch are not stated; ours), AdamW lambda 0.01 (PyTorch's default).
+         * problems (the total and batch are not stated; ours), AdamW lambda 0.01 (PyTorch's default), the authors'
+         * form and initial draw (our dimensionless form does not train: docs/iaidnn.md), no clipping.
          */
         public static Config paper(boolean shared) {
             return new Config(7, shared, false, 10_000, 100, 1e-3, 5000, 2500, 0.1, 0.01, 250, 1L, DataType.FLOAT32,
-                    IaidnnWeights.Init.JACOBI, 0, false);
+                    IaidnnWeights.Init.AUTHORS, 0, true);
         }
 
         /** The CLI default: the paper's with a 1/5 schedule (2000 steps, decays at 1000, 1500) and batch 32. */
         public static Config shortDefault(boolean shared) {
             return new Config(7, shared, false, 2000, 32, 1e-3, 1000, 500, 0.1, 0.01, 100, 1L, DataType.FLOAT32,
-                    IaidnnWeights.Init.JACOBI, 0, false);
+                    IaidnnWeights.Init.AUTHORS, 0, true);
         }
 
         /** The config in float32 arithmetic (for callers without the engine's types). */

@@ -235,7 +235,8 @@ class IaidnnOptionsTest {
     void clipAndInitAreValidatedWithTheirNames() {
         IaidnnTrainer.Config d = IaidnnTrainer.Config.shortDefault(false);
         assertEquals(0.0, d.clipNorm());
-        assertEquals(IaidnnWeights.Init.JACOBI, d.init());
+        assertEquals(IaidnnWeights.Init.AUTHORS, d.init());
+        assertTrue(d.authorsForm() && IaidnnTrainer.Config.paper(true).authorsForm());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> d.withInit(IaidnnWeights.Init.AUTHORS, -1, false));
         assertTrue(e.getMessage().startsWith("clipNorm"), e.getMessage());
