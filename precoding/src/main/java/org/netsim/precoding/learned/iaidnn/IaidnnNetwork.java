@@ -142,7 +142,10 @@ public final class IaidnnNetwork {
         return GcnWmmseNetwork.wsr(batch, v);
     }
 
-    /** (A^+ X + s^2 A Y + s Z) T + s tau O, or raw (A^+ X + A Y + Z) T + O in the authors' form ({@link IaidnnExecutor}), A [B, I or 1, n, n], T [B, I, n, c], parameters [G, ., .]. */
+    /**
+     * (A^+ X + s^2 A Y + s Z) T + s tau O, or raw (A^+ X + A Y + Z) T + O in the authors' form (both:
+     * {@link IaidnnExecutor}); A [B, I or 1, n, n], T [B, I, n, c], parameters [G, ., .].
+     */
     private static ComplexTensor approx(Parameters params, String step, int layer, ComplexTensor a,
             ComplexTensor t) {
         ComplexTensor x = params.layer("X" + step, layer);
