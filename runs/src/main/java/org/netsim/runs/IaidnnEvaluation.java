@@ -21,7 +21,7 @@ import org.netsim.scenarios.snapshot.SnapshotCatalog;
 import org.netsim.scenarios.snapshot.SnapshotScenario;
 
 /**
- * {@code netsim evaluate --model DIR} for an IAIDNN model: the GCN-WMMSE paper's Table XIII row (relative rate of
+ * {@code netsim evaluate --model DIR|iaidnn-m16-i8} for an IAIDNN model (a directory, or the shipped model's name): the GCN-WMMSE paper's Table XIII row (relative rate of
  * IAIDNN against WMMSE50, with WMMSE from MRC truncated to the same L layers) and Table XIV (average rate of every
  * UE index, which shows the asymmetry of per-UE parameters and the balance of shared ones), on the same channels:
  * <ul>
@@ -39,8 +39,11 @@ final class IaidnnEvaluation {
     private IaidnnEvaluation() {
     }
 
-    /** @return whether {@code model} is a directory with an iaidnn card */
+    /** @return whether {@code model} is the shipped model's name or a directory with an iaidnn card */
     static boolean accepts(String model) {
+        if (model.equals(IaidnnModel.SHIPPED_16X8_NAME)) {
+            return true;
+        }
         Path card = Path.of(model).resolve(IaidnnModel.CARD_FILE);
         try {
             return Files.isRegularFile(card) && Files.readString(card).contains("\"" + IaidnnPrecoder.NAME + "\"");
@@ -57,7 +60,8 @@ final class IaidnnEvaluation {
         if (samples < 1 || inits < 1) {
             throw new IllegalArgumentException("samples, inits: must be >= 1, got " + samples + ", " + inits);
         }
-        IaidnnModel m = IaidnnModel.read(Path.of(model));
+        IaidnnModel m = model.equals(IaidnnModel.SHIPPED_16X8_NAME)
+                ? IaidnnModel.readResource(IaidnnModel.SHIPPED_16X8) : IaidnnModel.read(Path.of(model));
         int layers = m.weights().architecture().layers();
         SnapshotScenario sc = SnapshotCatalog.get(scenario);
         List<Problem> problems = ScenarioSamples.draw(sc, samples, seed);

@@ -16,6 +16,7 @@ import org.netsim.precoding.learned.iaidnn.IaidnnArchitecture;
 import org.netsim.precoding.learned.iaidnn.IaidnnModel;
 import org.netsim.precoding.learned.iaidnn.IaidnnPrecoder;
 import org.netsim.precoding.learned.iaidnn.IaidnnTrainer;
+import org.netsim.precoding.learned.iaidnn.IaidnnWeights;
 import org.netsim.radio.random.RandomStreams;
 import org.netsim.scenarios.snapshot.SnapshotCatalog;
 import org.netsim.scenarios.snapshot.SnapshotScenario;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
  * {@code netsim train --model iaidnn}: IAIDNN (GCN-WMMSE paper §V-C) on a single-cell snapshot scenario such as
  * {@code iaidnn-16x8}, with {@link IaidnnTrainer}. Defaults: {@link IaidnnTrainer.Config#shortDefault} (L = 7,
  * 2000 steps of 32 fresh problems, AdamW eta = 10^-3 times 0.1 at step 1000 and every 500 after; the paper's
- * schedule is {@code --steps 10000 --decay-start 5000 --decay-steps 2500}). Writes {@code history.csv},
+ * schedule is {@code --steps 10000 --decay-start 5000 --decay-steps 2500}; the authors' form and initial draw,
+ * {@code --form ours --init jacobi} for our dimensionless form, which does not train). Writes {@code history.csv},
  * {@code validation.csv} and the model ({@code parameters.json} first, {@code card.json} last).
  */
 final class IaidnnTraining {
@@ -44,6 +46,25 @@ final class IaidnnTraining {
         @Option(names = "--decay-start", description = "iaidnn: first step of the decayed learning rate "
                 + "(paper: 5000). Default: 1000.")
         Integer decayStart;
+
+        @Option(names = "--init", description = "iaidnn: initial weights, jacobi (X = I, Y = Z = O = 0) or authors "
+                + "(every entry 0.1 (U[-1,1] + j U[-1,1]), as the GCN-WMMSE authors). Default: authors.")
+        String init;
+
+        @Option(names = "--form", description = "iaidnn: how the trained matrices are applied, ours (dimensionless, "
+                + "precoders scaled to the budget every layer) or authors (raw, unscaled, the authors' start). "
+                + "Default: authors.")
+        String form;
+    }
+
+    private static boolean authorsForm(String form) {
+        if (form.trim().equalsIgnoreCase("ours")) {
+            return false;
+        }
+        if (form.trim().equalsIgnoreCase("authors")) {
+            return true;
+        }
+        throw new IllegalArgumentException("form: expected ours or authors, got '" + form + "'");
     }
 
     static int run(TrainCommand c, Options o) throws IOException {
@@ -61,8 +82,10 @@ final class IaidnnTraining {
         int validation = parsed.hasMatchedOption("--validation") ? c.validation : 500;
         IaidnnTrainer.Config config = IaidnnTrainer.Config.float32(layers, o.shared, o.useY, steps, batch, lr,
                 decayStart, decayEvery, g.decayFactor == null ? d.decayFactor() : g.decayFactor,
-                g.weightDecay == null ? d.weightDecay() : g.weightDecay, validateEvery, c.seed);
-        for (String opt : List.of("--resume", "--degree", "--features", "--clip", "--precision", "--device",
+                g.weightDecay == null ? d.weightDecay() : g.weightDecay, validateEvery, c.seed)
+                .withInit(o.init == null ? d.init() : IaidnnWeights.Init.parse(o.init),
+                        g.clip == null ? d.clipNorm() : g.clip, o.form == null ? d.authorsForm() : authorsForm(o.form));
+        for (String opt : List.of("--resume", "--degree", "--features", "--precision", "--device",
                 "--checkpoint-every", "--samples", "--epochs", "--variant")) {
             if (parsed.hasMatchedOption(opt)) {
                 throw new IllegalArgumentException(opt.substring(2) + ": not an option of --model "
@@ -122,6 +145,7 @@ final class IaidnnTraining {
         hyper.put("layers", arch.layers());
         hyper.put("shared", arch.shared());
         hyper.put("useY", arch.useY());
+        hyper.put("form", arch.authorsForm() ? "authors" : "ours");
         hyper.put("parameters", arch.parameterCount());
         hyper.put("steps", config.steps());
         hyper.put("batchSize", config.batchSize());
@@ -131,7 +155,11 @@ final class IaidnnTraining {
         hyper.put("learningRateDecayFactor", config.decayFactor());
         hyper.put("adamwWeightDecay", config.weightDecay());
         hyper.put("loss", "-WSR per sample, minibatch mean");
-        hyper.put("initialization", "X = I + 0.01 CN noise, Y = Z = O = 0; MRC start");
+        hyper.put("initialization", (config.init() == IaidnnWeights.Init.AUTHORS
+                ? "authors: every entry 0.1 (U[-1,1] + j U[-1,1])"
+                : "jacobi: X = I + 0.01 CN noise, Y = Z = O = 0")
+                + (arch.authorsForm() ? "; start (sum_j H_j^H H_j) H_i^H" : "; MRC start"));
+        hyper.put("gradientClipNorm", config.clipNorm());
         hyper.put("skippedSteps", r.skippedSteps());
         Map<String, String> units = new LinkedHashMap<>();
         units.put("channels", "H_i, sqrt(W) gain per antenna pair (complex)");

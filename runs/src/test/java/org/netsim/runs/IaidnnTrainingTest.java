@@ -55,6 +55,31 @@ class IaidnnTrainingTest {
         assertEquals(1, bad.err().strip().lines().count(), bad.err());
     }
 
+    /** The authors' form, initial draw and a gradient clip reach the card; the shipped model evaluates by name. */
+    @Test
+    void authorsOptionsReachTheCardAndTheShippedModelEvaluates() throws Exception {
+        TrainCommandTest.assumeEngine();
+        Path dir = tmp.resolve("authors");
+        CliTest.Run r = CliTest.run("train", "--model", "iaidnn", "--scenario", "iaidnn-8x4", "--layers", "2",
+                "--steps", "3", "--batch", "4", "--validation", "4", "--form", "authors", "--init", "authors",
+                "--clip", "1", "--quiet", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode hyper = new ObjectMapper().readTree(dir.resolve("card.json").toFile()).get("hyperparameters");
+        assertEquals("authors", hyper.get("form").asText());
+        assertEquals(1.0, hyper.get("gradientClipNorm").asDouble(), 0.0);
+        assertTrue(hyper.get("initialization").asText().startsWith("authors"), hyper.toString());
+        CliTest.Run bad = CliTest.run("train", "--model", "iaidnn", "--scenario", "iaidnn-8x4", "--form", "paper",
+                "--quiet", "--out", tmp.resolve("never").toString());
+        assertNotEquals(0, bad.exit());
+        assertTrue(bad.err().contains("form"), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), bad.err());
+
+        CliTest.Run e = CliTest.run("evaluate", "--model", "iaidnn-m16-i8", "--scenario", "iaidnn-16x8",
+                "--samples", "1", "--inits", "1", "--quiet", "--out", tmp.resolve("eval").toString());
+        assertEquals(0, e.exit(), e.err());
+        assertTrue(e.out().contains("Table XIII (M, I) = (16, 8)"), e.out());
+    }
+
     @Test
     void foreignOptionFailsInOneLineAndWritesNothing() {
         Path dir = tmp.resolve("never");

@@ -24,6 +24,12 @@ import org.netsim.precoding.Problem;
  * {@code shared = true} one set serves all UEs (IAIDNN SP, Table XIV); {@code useY = false} fixes Y = 0 as Hu et
  * al. do in practice. All matrices are complex.
  *
+ * <p>{@code authorsForm} selects how the matrices are applied ({@link IaidnnExecutor}): false (ours) with the
+ * dimensionless scaling (A^+ X + s^2 A Y + s Z) T + s tau O on precoders scaled to the budget at every layer;
+ * true as the GCN-WMMSE authors' reimplementation, (A^+ X + Z) T + O applied raw (no A Y term, so useY must be
+ * false), precoders never rescaled between layers, and the start V_i^(0) = (sum_j H_j^H H_j) H_i^H (their
+ * unnormalised "ZF" start; d = N).
+ *
  * <p>Tensor layout ({@link IaidnnWeights}): name = matrix letter + step letter, e.g. {@code Xu}, {@code Ov};
  * shape [layers of the step, G, rows, cols, 2] with G = I (per UE) or 1 (shared) and the last axis (Re, Im).
  *
@@ -34,9 +40,10 @@ import org.netsim.precoding.Problem;
  * @param layers L &gt;= 1
  * @param shared one parameter set for all UEs (IAIDNN SP)
  * @param useY train the Y matrices (false: Y = 0)
+ * @param authorsForm the authors' raw form and start instead of our dimensionless one (see above)
  */
 public record IaidnnArchitecture(int bsAntennas, int numUes, int ueAntennas, int streams, int layers, boolean shared,
-        boolean useY) {
+        boolean useY, boolean authorsForm) {
 
     /** The steps whose inverse products are approximated. */
     public static final String[] STEPS = {"u", "w", "v"};
@@ -49,6 +56,25 @@ public record IaidnnArchitecture(int bsAntennas, int numUes, int ueAntennas, int
             throw new IllegalArgumentException("streams: must be in 1.." + ueAntennas + ", got " + streams);
         }
         atLeast(layers, 1, "layers");
+        if (authorsForm && useY) {
+            throw new IllegalArgumentException("authorsForm: the authors' raw form has no A Y term (raw, it makes U "
+                    + "grow with A and the layers overflow); use useY = false, or our form for Y");
+        }
+        if (authorsForm && streams != ueAntennas) {
+            throw new IllegalArgumentException("authorsForm: needs d = N (the authors' start (sum_j H_j^H H_j) H_i^H "
+                    + "has N columns), got d = " + streams + ", N = " + ueAntennas);
+        }
+    }
+
+    /** Our dimensionless form ({@code authorsForm = false}). */
+    public IaidnnArchitecture(int bsAntennas, int numUes, int ueAntennas, int streams, int layers, boolean shared,
+            boolean useY) {
+        this(bsAntennas, numUes, ueAntennas, streams, layers, shared, useY, false);
+    }
+
+    /** @return this architecture with {@code authorsForm} set */
+    public IaidnnArchitecture withAuthorsForm(boolean form) {
+        return new IaidnnArchitecture(bsAntennas, numUes, ueAntennas, streams, layers, shared, useY, form);
     }
 
     /** @return the architecture fitting {@code problem}'s dimensions (one BS, equal N and d for every UE) */
@@ -163,7 +189,8 @@ public record IaidnnArchitecture(int bsAntennas, int numUes, int ueAntennas, int
     public String describe() {
         return "IAIDNN, L = " + layers + " unrolled no-mu WMMSE layers, M = " + bsAntennas + ", I = " + numUes
                 + ", N = " + ueAntennas + ", d = " + streams + ", " + (shared ? "parameters shared across UEs (SP)"
-                : "parameters per UE index") + ", Y " + (useY ? "trained" : "= 0") + ", last V-step exact";
+                : "parameters per UE index") + ", Y " + (useY ? "trained" : "= 0") + ", last V-step exact"
+                + (authorsForm ? ", the authors' raw form and start" : ", dimensionless form");
     }
 
     private static void atLeast(int v, int min, String name) {

@@ -51,6 +51,12 @@ import org.netsim.precoding.linalg.ComplexOps;
  * mu uses Re tr(U_j W_j U_j^H). The output is the last layer's V scaled to t(V) = P exactly. The input V^(0) is
  * any start within the budget (the paper's is MRC).
  *
+ * <p><b>The authors' form</b> ({@link IaidnnArchitecture#authorsForm()}): as the GCN-WMMSE authors'
+ * reimplementation, s = tau = 1 (the matrices applied raw, Y = 0), V is not rescaled between layers (t(V) in A_i is the
+ * current total power) and the start is V_i^(0) = (sum_j H_j^H H_j) H_i^H whatever {@code start} is given. Only
+ * sigma_i^2 / P and the channels enter, so this form too is invariant to the unit of power; it is not homogeneous
+ * in V, which lets the raw Z and O dominate where |A^+| is small.
+ *
  * <p>With {@code exact = true} every step is exact: the executor is then L iterations of the no-μ WMMSE iteration
  * above (the weights are not used). Workspaces are allocated once per call and reused across layers.
  */
@@ -104,8 +110,24 @@ public final class IaidnnExecutor {
         ZMatrixRMaj[] u = new ZMatrixRMaj[numUe];
         ZMatrixRMaj[] w = new ZMatrixRMaj[numUe];
         ZMatrixRMaj[] h = new ZMatrixRMaj[numUe];
+        ZMatrixRMaj gram = null;                                                       // sum_j H_j^H H_j
+        if (arch.authorsForm()) {
+            gram = new ZMatrixRMaj(m, m);
+            ZMatrixRMaj hh = new ZMatrixRMaj(m, m);
+            for (int j = 0; j < numUe; j++) {
+                ComplexOps.multAhB(problem.channel(j, 0), problem.channel(j, 0), hh);
+                for (int e = 0; e < hh.data.length; e++) {
+                    gram.data[e] += hh.data[e];
+                }
+            }
+        }
         for (int i = 0; i < numUe; i++) {
-            v[i] = start[i].copy();
+            if (gram != null) {
+                v[i] = new ZMatrixRMaj(m, d);
+                ComplexOps.mult(gram, ComplexOps.conjugateTranspose(problem.channel(i, 0)), v[i]); // authors' start
+            } else {
+                v[i] = start[i].copy();
+            }
             vNext[i] = new ZMatrixRMaj(m, d);
             u[i] = new ZMatrixRMaj(n, d);
             w[i] = new ZMatrixRMaj(d, d);
@@ -120,11 +142,12 @@ public final class IaidnnExecutor {
         ZMatrixRMaj huw = new ZMatrixRMaj(m, d);    // H_i^H U_i W_i
         ZMatrixRMaj uw = new ZMatrixRMaj(n, d);
         ZMatrixRMaj uwu = new ZMatrixRMaj(n, n);
-        Approximation approxN = new Approximation(n, d);
-        Approximation approxD = new Approximation(d, d);
-        Approximation approxM = new Approximation(m, d);
+        boolean raw = arch.authorsForm();
+        Approximation approxN = new Approximation(n, raw);
+        Approximation approxD = new Approximation(d, raw);
+        Approximation approxM = new Approximation(m, raw);
         for (int layer = 0; layer < arch.layers(); layer++) {
-            double t = scaleToBudget(v, powerW);                                      // t(V) = P
+            double t = arch.authorsForm() ? totalPower(v) : scaleToBudget(v, powerW);  // ours: t(V) = P
             // UE side: U_i and W_i
             for (int i = 0; i < numUe; i++) {
                 a.zero();
@@ -186,6 +209,15 @@ public final class IaidnnExecutor {
         return v;
     }
 
+    /** @return t(V) = sum_j ||V_j||_F^2 */
+    private static double totalPower(ZMatrixRMaj[] v) {
+        double t = 0;
+        for (ZMatrixRMaj vi : v) {
+            t += ComplexOps.frobeniusSquared(vi);
+        }
+        return t;
+    }
+
     /** Scales V to t(V) = P in place; @return P */
     private static double scaleToBudget(ZMatrixRMaj[] v, double powerW) {
         double t = 0;
@@ -220,14 +252,19 @@ public final class IaidnnExecutor {
         return m == null ? null : m[layer][group];
     }
 
-    /** out = (A^+ X + s^2 A Y + s Z) T + s tau O with workspaces for one size (s, tau: class Javadoc). */
+    /**
+     * out = (A^+ X + s^2 A Y + s Z) T + s tau O with workspaces for one size (s, tau: class Javadoc; s = tau = 1
+     * in the authors' raw form).
+     */
     private static final class Approximation {
         private final ZMatrixRMaj g;
         private final ZMatrixRMaj ay;
+        private final boolean raw;
 
-        Approximation(int size, int cols) {
+        Approximation(int size, boolean raw) {
             g = new ZMatrixRMaj(size, size);
             ay = new ZMatrixRMaj(size, size);
+            this.raw = raw;
         }
 
         /** @param y null when Y = 0 */
@@ -240,6 +277,10 @@ public final class IaidnnExecutor {
             }
             s /= n;                                                                    // mean |1 / A_rr|
             double tau = Math.sqrt(ComplexOps.frobeniusSquared(t) / (t.numRows * t.numCols)); // rms |T_rc|
+            if (raw) {
+                s = 1;
+                tau = 1;
+            }
             for (int r = 0; r < n; r++) {
                 double ar = a.getReal(r, r);
                 double ai = a.getImag(r, r);

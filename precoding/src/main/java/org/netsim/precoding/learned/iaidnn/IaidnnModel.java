@@ -33,6 +33,15 @@ public record IaidnnModel(ModelCard card, IaidnnWeights weights) {
     public static final String PARAMETERS_FILE = "parameters.json";
     /** The card file name. */
     public static final String CARD_FILE = "card.json";
+    /** Name of the shipped model for {@code iaidnn-16x8} (M = 16, I = 8, N = d = 2, L = 7; docs/iaidnn.md). */
+    public static final String SHIPPED_16X8_NAME = "iaidnn-m16-i8";
+    /** Class-path folder of the shipped model {@value #SHIPPED_16X8_NAME}, trained by the command in its card. */
+    public static final String SHIPPED_16X8 = "org/netsim/precoding/learned/iaidnn/" + SHIPPED_16X8_NAME;
+
+    /** @return whether this build ships {@link #SHIPPED_16X8} */
+    public static boolean hasShipped() {
+        return IaidnnModel.class.getClassLoader().getResource(SHIPPED_16X8 + "/" + CARD_FILE) != null;
+    }
 
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();

@@ -95,9 +95,18 @@ public final class IaidnnNetwork {
         NDArray eyeN = mgr.eye(n).toType(type, false);
         NDArray eyeD = mgr.eye(d).toType(type, false);
         NDArray eyeM = mgr.eye(m).toType(type, false);
+        boolean raw = arch.authorsForm();
+        if (raw) {                                                                            // (sum_j H_j^H H_j) H_i^H
+            v = expand(sum(h.hermitianTimes(h), 1), 1).matMul(h.hermitian());
+        }
         for (int layer = 0; layer < arch.layers(); layer++) {
-            v = v.scale(power.div(v.abs2().sum(new int[] {1, 2, 3}).reshape(bsz, 1, 1, 1)).sqrt()); // t(V) = P
-            NDArray t = power;                                                                // [B, 1, 1, 1]
+            NDArray t;                                                                        // [B, 1, 1, 1]
+            if (raw) {
+                t = v.abs2().sum(new int[] {1, 2, 3}).reshape(bsz, 1, 1, 1);                  // current t(V)
+            } else {
+                v = v.scale(power.div(v.abs2().sum(new int[] {1, 2, 3}).reshape(bsz, 1, 1, 1)).sqrt()); // t(V) = P
+                t = power;
+            }
             // A_i = H_i (sum_j V_j V_j^H) H_i^H + (sigma_i^2 / P) t I
             ComplexTensor q = sum(v.timesHermitian(v), 1);                                   // [B, M, M]
             ComplexTensor hq = h.matMul(expand(q, 1));                                        // [B, I, N, M]
@@ -133,7 +142,10 @@ public final class IaidnnNetwork {
         return GcnWmmseNetwork.wsr(batch, v);
     }
 
-    /** (A^+ X + s^2 A Y + s Z) T + s tau O (normalisation: {@link IaidnnExecutor}), A [B, I or 1, n, n], T [B, I, n, c], parameters [G, ., .]. */
+    /**
+     * (A^+ X + s^2 A Y + s Z) T + s tau O, or raw (A^+ X + A Y + Z) T + O in the authors' form (both:
+     * {@link IaidnnExecutor}); A [B, I or 1, n, n], T [B, I, n, c], parameters [G, ., .].
+     */
     private static ComplexTensor approx(Parameters params, String step, int layer, ComplexTensor a,
             ComplexTensor t) {
         ComplexTensor x = params.layer("X" + step, layer);
@@ -150,6 +162,13 @@ public final class IaidnnNetwork {
         long rows = t.shape().get(t.shape().dimension() - 2);
         long cols = t.shape().get(t.shape().dimension() - 1);
         NDArray tau = t.abs2().sum(new int[] {-2, -1}, true).div(rows * cols).sqrt();      // rms |T_rc| [..,1,1]
+        if (params.architecture().authorsForm()) {                                          // raw: s = tau = 1
+            ComplexTensor g = dinv.mul(x).add(z);
+            if (y != null) {
+                g = g.add(a.matMul(y));
+            }
+            return g.matMul(t).add(o);
+        }
         ComplexTensor g = dinv.mul(x).add(z.scale(s));                                      // A^+ X + s Z (rows)
         if (y != null) {
             g = g.add(a.matMul(y).scale(s.square()));

@@ -16,8 +16,9 @@ import org.netsim.precoding.Solution;
  * approximations of the inverse products, the last V-step exact, the output scaled to the power budget
  * ({@link IaidnnExecutor} states the equations). Single-cell problems only, of the model's dimensions.
  *
- * <p>Options: {@code weights} = {@code trained} (default; needs {@code model=DIR}, a directory written by
- * {@code netsim train --model iaidnn}), {@code initial} (the untrained initial weights of
+ * <p>Options: {@code weights} = {@code trained} (default; {@code model=DIR}, a directory written by
+ * {@code netsim train --model iaidnn}, or without it the shipped {@link IaidnnModel#SHIPPED_16X8_NAME}, which
+ * serves only M = 16, I = 8, N = d = 2), {@code initial} (the untrained initial weights of
  * {@link IaidnnWeights#initial}, built for each problem's dimensions, with {@code layers} (7), {@code shared}
  * (false), {@code y} (false) and {@code seed} (0)) or {@code exact} (the no-μ WMMSE iteration itself, L =
  * {@code layers} iterations, no weights). The start is the caller's {@link Init} (the paper's: MRC).
@@ -73,12 +74,12 @@ public final class IaidnnPrecoder implements Precoder {
                     }
                 }
                 String dir = options.get(MODEL, null);
-                if (dir == null) {
+                if (dir == null && !IaidnnModel.hasShipped()) {
                     throw new IllegalArgumentException("precoder." + MODEL + ": " + NAME + " needs a model directory "
                             + "(netsim train --model iaidnn), or " + WEIGHTS + "=initial|exact");
                 }
                 try {
-                    model = IaidnnModel.read(Path.of(dir));
+                    model = dir == null ? shipped() : IaidnnModel.read(Path.of(dir));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("precoder." + MODEL + ": " + e.getMessage(), e);
                 }
@@ -119,6 +120,16 @@ public final class IaidnnPrecoder implements Precoder {
             default -> throw new IllegalArgumentException("precoder." + WEIGHTS + ": unknown weights '" + kind
                     + "' (expected trained, initial or exact)");
         }
+    }
+
+    private static IaidnnModel shippedModel;
+
+    /** The shipped model, read once. */
+    private static synchronized IaidnnModel shipped() {
+        if (shippedModel == null) {
+            shippedModel = IaidnnModel.readResource(IaidnnModel.SHIPPED_16X8);
+        }
+        return shippedModel;
     }
 
     @Override

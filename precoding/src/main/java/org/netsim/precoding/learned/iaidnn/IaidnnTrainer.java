@@ -19,8 +19,12 @@ import org.netsim.precoding.learned.gcn.GcnWmmseBatch;
  * Unsupervised training of IAIDNN as in the GCN-WMMSE paper (§V-C): loss = the minibatch mean of -R_Sigma(V^(L))
  * per sample (nat/s/Hz), minibatches freshly drawn at every step (sample s = t |batch| + n of the caller's
  * sampler), AdamW with learning rate 10^-3, multiplied by 0.1 at step {@code decayStart} (paper: 5000) and after
- * every further {@code decayEvery} steps (paper: 2500), network input the MRC start. Gradients by automatic
- * differentiation through {@link IaidnnNetwork}; a step with a non-finite loss or gradient is skipped (counted).
+ * every further {@code decayEvery} steps (paper: 2500), network input the MRC start (replaced by the authors' start
+ * in their form, {@link IaidnnArchitecture#authorsForm()}). Gradients by automatic
+ * differentiation through {@link IaidnnNetwork}; a step with a non-finite loss or gradient is skipped (counted);
+ * with {@code clipNorm > 0} a larger gradient is scaled to that Euclidean norm before AdamW (as PyTorch's
+ * clip_grad_norm_; the recorded norm is the unclipped one). Initial weights: {@link IaidnnWeights#initial} of
+ * {@code init}.
  * Validation: mean WSR of the validation problems at step 0, every {@code validationEvery} steps and at the end;
  * the returned weights are those of the last step.
  */
@@ -45,10 +49,13 @@ public final class IaidnnTrainer {
      * @param validationEvery steps between validations
      * @param seed seed of the initial weights' perturbation
      * @param type FLOAT32 or FLOAT64
+     * @param init the initial draw ({@link IaidnnWeights.Init})
+     * @param clipNorm the gradient is scaled to this Euclidean norm when larger (0 = no clipping)
+     * @param authorsForm train {@link IaidnnArchitecture#authorsForm()} (the authors' raw form and start)
      */
     public record Config(int layers, boolean shared, boolean useY, int steps, int batchSize, double learningRate,
             int decayStart, int decayEvery, double decayFactor, double weightDecay, int validationEvery, long seed,
-            DataType type) {
+            DataType type, IaidnnWeights.Init init, double clipNorm, boolean authorsForm) {
 
         /** AdamW's (beta1, beta2, epsilon): PyTorch's defaults. */
         public static final double BETA1 = 0.9;
@@ -71,6 +78,12 @@ public final class IaidnnTrainer {
             if (!(weightDecay >= 0)) {
                 throw new IllegalArgumentException("weightDecay: must be >= 0, got " + weightDecay);
             }
+            if (!(clipNorm >= 0) || Double.isInfinite(clipNorm)) {
+                throw new IllegalArgumentException("clipNorm: must be finite and >= 0 (0 = none), got " + clipNorm);
+            }
+            if (init == null) {
+                throw new IllegalArgumentException("init: required (jacobi or authors)");
+            }
             if (type != DataType.FLOAT32 && type != DataType.FLOAT64) {
                 throw new IllegalArgumentException("type: FLOAT32 or FLOAT64, got " + type);
             }
@@ -78,15 +91,18 @@ public final class IaidnnTrainer {
 
         /**
          * The paper's schedule (§V-C: eta = 10^-3, x0.1 at 5000 and every 2500 after; L = 7) over 10^4 steps of 100
-         * problems (the total and batch are not stated; ours), AdamW lambda 0.01 (PyTorch's default).
+         * problems (the total and batch are not stated; ours), AdamW lambda 0.01 (PyTorch's default), the authors'
+         * form and initial draw (our dimensionless form does not train: docs/iaidnn.md), no clipping.
          */
         public static Config paper(boolean shared) {
-            return new Config(7, shared, false, 10_000, 100, 1e-3, 5000, 2500, 0.1, 0.01, 250, 1L, DataType.FLOAT32);
+            return new Config(7, shared, false, 10_000, 100, 1e-3, 5000, 2500, 0.1, 0.01, 250, 1L, DataType.FLOAT32,
+                    IaidnnWeights.Init.AUTHORS, 0, true);
         }
 
         /** The CLI default: the paper's with a 1/5 schedule (2000 steps, decays at 1000, 1500) and batch 32. */
         public static Config shortDefault(boolean shared) {
-            return new Config(7, shared, false, 2000, 32, 1e-3, 1000, 500, 0.1, 0.01, 100, 1L, DataType.FLOAT32);
+            return new Config(7, shared, false, 2000, 32, 1e-3, 1000, 500, 0.1, 0.01, 100, 1L, DataType.FLOAT32,
+                    IaidnnWeights.Init.AUTHORS, 0, true);
         }
 
         /** The config in float32 arithmetic (for callers without the engine's types). */
@@ -94,7 +110,7 @@ public final class IaidnnTrainer {
                 double learningRate, int decayStart, int decayEvery, double decayFactor, double weightDecay,
                 int validationEvery, long seed) {
             return new Config(layers, shared, useY, steps, batchSize, learningRate, decayStart, decayEvery,
-                    decayFactor, weightDecay, validationEvery, seed, DataType.FLOAT32);
+                    decayFactor, weightDecay, validationEvery, seed, DataType.FLOAT32, IaidnnWeights.Init.JACOBI, 0, false);
         }
 
         /** @return eta at step t (0-based) */
@@ -108,12 +124,18 @@ public final class IaidnnTrainer {
         public Config with(int newLayers, int newSteps, int newBatch, int newDecayStart, int newDecayEvery,
                 int newValidationEvery) {
             return new Config(newLayers, shared, useY, newSteps, newBatch, learningRate, newDecayStart, newDecayEvery,
-                    decayFactor, weightDecay, newValidationEvery, seed, type);
+                    decayFactor, weightDecay, newValidationEvery, seed, type, init, clipNorm, authorsForm);
         }
 
         public Config withOptions(boolean newShared, boolean newUseY, double newLr, long newSeed, DataType newType) {
             return new Config(layers, newShared, newUseY, steps, batchSize, newLr, decayStart, decayEvery,
-                    decayFactor, weightDecay, validationEvery, newSeed, newType);
+                    decayFactor, weightDecay, validationEvery, newSeed, newType, init, clipNorm, authorsForm);
+        }
+
+        /** @return the config with the given initial draw, gradient clip (0 = none) and form */
+        public Config withInit(IaidnnWeights.Init newInit, double newClipNorm, boolean newAuthorsForm) {
+            return new Config(layers, shared, useY, steps, batchSize, learningRate, decayStart, decayEvery,
+                    decayFactor, weightDecay, validationEvery, seed, type, newInit, newClipNorm, newAuthorsForm);
         }
     }
 
@@ -154,8 +176,8 @@ public final class IaidnnTrainer {
             throw new IllegalArgumentException("validation: at least one problem is required");
         }
         IaidnnArchitecture arch = IaidnnArchitecture.of(validation.get(0), config.layers(), config.shared(),
-                config.useY());
-        Map<String, double[]> theta = IaidnnWeights.initial(arch, config.seed()).toArrays();
+                config.useY()).withAuthorsForm(config.authorsForm());
+        Map<String, double[]> theta = IaidnnWeights.initial(arch, config.seed(), config.init()).toArrays();
         AdamW opt = new AdamW(Config.BETA1, Config.BETA2, config.weightDecay(), Config.EPSILON);
         List<StepRecord> steps = new ArrayList<>();
         List<ValidationRecord> validations = new ArrayList<>();
@@ -194,6 +216,14 @@ public final class IaidnnTrainer {
                     norm = Math.sqrt(s);
                     applied = Double.isFinite(meanWsr) && Double.isFinite(norm);
                     if (applied) {
+                        if (config.clipNorm() > 0 && norm > config.clipNorm()) {
+                            double f = config.clipNorm() / norm;                       // clip_grad_norm_
+                            for (double[] g : grads.values()) {
+                                for (int e = 0; e < g.length; e++) {
+                                    g[e] *= f;
+                                }
+                            }
+                        }
                         opt.step(theta, grads, lr);
                     } else {
                         skipped++;

@@ -10,9 +10,13 @@ import org.netsim.precoding.InitialPrecoders;
  * The trainable matrices of an {@link IaidnnArchitecture}, as flat double arrays by tensor name (layout
  * [layers, G, rows, cols, (Re, Im)] row-major). Immutable: the arrays are copied in and out.
  *
- * <p>Initial values ({@link #initial}): X = I + 0.01 (G_re + j G_im) with G standard normal entries, Y = Z = O = 0,
- * so that the untrained network starts as the no-μ WMMSE iteration with every inverse replaced by the inverse of
- * its diagonal (a Jacobi step); the small perturbation breaks the symmetry between UE indices.
+ * <p>Initial values ({@link #initial}, {@link Init}): {@link Init#JACOBI} X = I + 0.01 (G_re + j G_im) with G
+ * standard normal entries, Y = Z = O = 0, so that the untrained network starts as the no-μ WMMSE iteration with every
+ * inverse replaced by the inverse of its diagonal (a Jacobi step); the small perturbation breaks the symmetry
+ * between UE indices. {@link Init#AUTHORS}: every entry of every matrix (X, Y, Z, O) is 0.1 (a + j b) with a, b
+ * independent and uniform in [-1, 1], the initialisation of the GCN-WMMSE authors' IAIDNN reimplementation (their
+ * numbers are the paper's Table XIII); with our dimensionless Z, Y, O ({@link IaidnnExecutor}) it is the same
+ * draw as theirs for problems whose |1 / A_rr| and rms |T| are 1.
  *
  * @param architecture the shape
  * @param tensors the values by tensor name
@@ -21,6 +25,27 @@ public record IaidnnWeights(IaidnnArchitecture architecture, Map<String, double[
 
     /** Standard deviation of the perturbation of X at initialisation. */
     public static final double INITIAL_X_NOISE = 0.01;
+
+    /** Half-width of the uniform real and imaginary parts of every entry under {@link Init#AUTHORS}. */
+    public static final double AUTHORS_SCALE = 0.1;
+
+    /** The initial draw of the trainable matrices (class comment). */
+    public enum Init {
+        /** X = I + small noise, Y = Z = O = 0: Jacobi inverses. */
+        JACOBI,
+        /** Every entry 0.1 (U[-1, 1] + j U[-1, 1]), as the GCN-WMMSE authors. */
+        AUTHORS;
+
+        /** @return the init named {@code name} (jacobi or authors, case-insensitive) */
+        public static Init parse(String name) {
+            for (Init i : values()) {
+                if (i.name().equalsIgnoreCase(name.trim())) {
+                    return i;
+                }
+            }
+            throw new IllegalArgumentException("init: expected jacobi or authors, got '" + name + "'");
+        }
+    }
 
     public IaidnnWeights {
         Map<String, double[]> copy = new LinkedHashMap<>();
@@ -48,9 +73,25 @@ public record IaidnnWeights(IaidnnArchitecture architecture, Map<String, double[
         tensors = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** @return the initial weights (see the class comment), the perturbation drawn from {@code seed} */
+    /** @return the {@link Init#JACOBI} initial weights, the perturbation drawn from {@code seed} */
     public static IaidnnWeights initial(IaidnnArchitecture arch, long seed) {
+        return initial(arch, seed, Init.JACOBI);
+    }
+
+    /** @return the initial weights of kind {@code init} (see the class comment), drawn from {@code seed} */
+    public static IaidnnWeights initial(IaidnnArchitecture arch, long seed, Init init) {
         SplittableRandom rng = new SplittableRandom(seed);
+        if (init == Init.AUTHORS) {
+            Map<String, double[]> t = new LinkedHashMap<>();
+            for (String name : arch.tensorNames()) {
+                double[] a = new double[IaidnnArchitecture.length(arch.shape(name))];
+                for (int e = 0; e < a.length; e++) {
+                    a[e] = AUTHORS_SCALE * (2 * rng.nextDouble() - 1);
+                }
+                t.put(name, a);
+            }
+            return new IaidnnWeights(arch, t);
+        }
         Map<String, double[]> t = new LinkedHashMap<>();
         for (String name : arch.tensorNames()) {
             int[] s = arch.shape(name);

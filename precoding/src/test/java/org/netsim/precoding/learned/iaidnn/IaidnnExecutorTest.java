@@ -162,7 +162,7 @@ class IaidnnExecutorTest {
     @Test
     void optionsAreValidatedWithTheirNames() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new IaidnnPrecoder(PrecoderOptions.defaults()));
+                () -> new IaidnnPrecoder(PrecoderOptions.defaults().with(IaidnnPrecoder.MODEL, "/nonexistent")));
         assertTrue(e.getMessage().startsWith("precoder.model"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> new IaidnnPrecoder(PrecoderOptions.defaults()
                 .with(IaidnnPrecoder.WEIGHTS, "exact").with(IaidnnPrecoder.SHARED, "true")));
@@ -170,6 +170,31 @@ class IaidnnExecutorTest {
         e = assertThrows(IllegalArgumentException.class, () -> new IaidnnPrecoder(PrecoderOptions.defaults()
                 .with(IaidnnPrecoder.WEIGHTS, "initial").with(IaidnnPrecoder.LAYERS, "0")));
         assertTrue(e.getMessage().startsWith("precoder.layers"), e.getMessage());
+    }
+
+    /**
+     * The shipped model: the registry default, M = 16, I = 8, N = d = 2, L = 7 in the authors' form; on problems
+     * of the iaidnn-16x8 shape it meets the budget exactly, on others it fails naming the dimension.
+     */
+    @Test
+    void theShippedModelIsTheDefaultAndServesOnlyItsDimensions() {
+        assertTrue(IaidnnModel.hasShipped());
+        IaidnnPrecoder pre = new IaidnnPrecoder(PrecoderOptions.defaults());
+        IaidnnArchitecture a = pre.model().weights().architecture();
+        assertEquals(new IaidnnArchitecture(16, 8, 2, 2, 7, false, false, true), a);
+        assertTrue(pre.model().card().training().command().contains("--form authors"));
+        Problem p = IaidnnTestProblems.singleCell(9, 16, 8, 2, 2, 0.1, 1e-3);
+        Solution s = pre.solve(p, Init.mrc());
+        double t = 0;
+        for (int i = 0; i < p.numUe(); i++) {
+            t += ComplexOps.frobeniusSquared(s.precoder(i));
+        }
+        assertEquals(p.bsPowerW(0), t, POWER_TOLERANCE);
+        assertTrue(s.wsrNat() > 0 && Double.isFinite(s.wsrNat()));
+        Problem other = IaidnnTestProblems.singleCell(9, 8, 4, 2, 2, 0.1, 1e-3);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pre.solve(other,
+                Init.mrc()));
+        assertTrue(e.getMessage().contains("bsAntennas") || e.getMessage().contains("numUes"), e.getMessage());
     }
 
     static ModelCard card(IaidnnArchitecture a) {
