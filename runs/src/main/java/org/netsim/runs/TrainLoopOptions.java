@@ -60,7 +60,8 @@ final class TrainLoopOptions {
                     List.of("--degree", "--features", "--decay-steps", "--decay-factor", "--weight-decay", "--clip",
                             "--precision", "--device", "--resume", "--checkpoint-every")),
             org.netsim.precoding.learned.pgd.UnfoldedPgdPrecoder.NAME, List.of(DEEPFP_ONLY, SUN_ONLY, MPNN_ONLY,
-                    List.of("--degree", "--features", "--clip", "--device", "--resume", "--checkpoint-every")));
+                    List.of("--degree", "--features", "--clip", "--device", "--resume", "--checkpoint-every",
+                            "--init-gain")));
 
     /** Rejects an option given that {@code model} does not read, naming it. */
     static void rejectForeignOptions(ParseResult parsed, String model) {

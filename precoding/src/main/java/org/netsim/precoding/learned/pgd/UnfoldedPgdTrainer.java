@@ -35,6 +35,16 @@ import org.netsim.precoding.learned.gcn.GcnWmmseBatch;
  * on the validation problems at step 0, every {@link Config#validationEvery} steps and at the end. A step with a
  * non-finite loss or gradient is skipped (counted). No checkpoints: the parameters are L Q numbers and a run of
  * the documented schedule takes minutes.
+ *
+ * <p><b>Units.</b> With P_k and sigma_i^2 divided by u (channels unchanged) the layers compute the same precoders up
+ * to the factor u^-1/2 when gamma' = gamma_W / u ({@link #stepsInWatts}); the data-driven initial step scales the
+ * same way, so the start is the same function in any unit. What the unit changes is the optimiser's view:
+ * with {@link StepParametrisation#LOG} only the weight decay (towards gamma' = 1) sees it, with
+ * {@link StepParametrisation#LINEAR} Adam's additive steps of about eta on theta = gamma' / 2 do. The authors'
+ * implementation takes powers in mW (10^(dBm / 10)), steps of the gradient 2 (R_k V - V~) with the step sizes
+ * themselves as parameters, every one initialised to 1, i.e. LINEAR, u = 1 mW, gamma0' = 2
+ * ({@link Config#initialStep} in the training unit). {@link Config#powerUnitW()} is the unit the network sees in
+ * training and validation; the result holds step sizes for problems in W, so every executor runs in W.
  */
 public final class UnfoldedPgdTrainer {
 
@@ -193,9 +203,14 @@ public final class UnfoldedPgdTrainer {
         LOG,
         /**
          * gamma = 2 theta: the step size multiplies the gradient 2 (R_k V - V~) of the WMMSE objective (2), as in
-         * the authors' implementation (trained step sizes must end positive).
+         * the authors' implementation. The model stores ln gamma, so after every optimiser step theta is kept at
+         * or above {@link #LINEAR_FLOOR} times its initial value (a projected optimiser step; the authors' steps
+         * are unconstrained and may turn negative, which this project's models cannot hold).
          */
         LINEAR;
+
+        /** The floor of a LINEAR theta, relative to its initial value. */
+        public static final double LINEAR_FLOOR = 1e-9;
 
         /** @return theta for the step size gamma &gt; 0 */
         double theta(double gamma) {
@@ -271,6 +286,7 @@ public final class UnfoldedPgdTrainer {
         StepParametrisation par = config.parametrisation();
         double[] theta = new double[config.layers() * config.substeps()];
         java.util.Arrays.fill(theta, par.theta(gamma0));
+        double floor = StepParametrisation.LINEAR_FLOOR * par.theta(gamma0);
         Map<String, double[]> params = new java.util.LinkedHashMap<>();
         params.put("theta", theta);
         AdamW opt = new AdamW(config.beta1(), config.beta2(), config.weightDecay(), Config.EPSILON);
@@ -320,6 +336,11 @@ public final class UnfoldedPgdTrainer {
                     applied = Double.isFinite(meanWsr) && Double.isFinite(norm);
                     if (applied) {
                         opt.step(params, Map.of("theta", grad), lr);
+                        if (par == StepParametrisation.LINEAR) {
+                            for (int j = 0; j < theta.length; j++) {
+                                theta[j] = Math.max(theta[j], floor);
+                            }
+                        }
                     } else {
                         skipped++;
                     }
@@ -357,7 +378,7 @@ public final class UnfoldedPgdTrainer {
             double lnGamma = config.parametrisation() == StepParametrisation.LOG ? theta[j]
                     : Math.log(config.parametrisation().gamma(theta[j]));
             if (!Double.isFinite(lnGamma)) {
-                throw new IllegalStateException("gamma[" + j + "]: the trained step size " 
+                throw new IllegalStateException("gamma[" + j + "]: the trained step size "
                         + config.parametrisation().gamma(theta[j]) + " is not positive; the model stores ln gamma");
             }
             rho[j] = lnGamma + lnUnit;
