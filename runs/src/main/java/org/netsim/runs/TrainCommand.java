@@ -107,12 +107,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--substeps", description = "unfolded-pgd only: PGD sub-steps Q per layer. Default: 16.")
     Integer substeps;
 
-    @Option(names = "--initial-step", description = "unfolded-pgd only: initial step size gamma (default: 1 / mean "
-            + "lambda_max(R_k) of the first layer on the first minibatch).")
+    @Option(names = "--initial-step", description = "unfolded-pgd only: initial step size gamma in the training "
+            + "power unit (default: 2 with linear steps, as the authors' implementation; 1 / mean lambda_max(R_k) "
+            + "of the first layer on the first minibatch with log steps).")
     Double initialStep;
 
     @Option(names = "--step-parametrisation", description = "unfolded-pgd only: log (gamma = exp(theta)) or linear "
-            + "(gamma = 2 theta, as the authors' implementation). Default: log.")
+            + "(gamma = 2 theta, as the authors' implementation). Default: linear.")
     String stepParametrisation;
 
     @Option(names = "--quiet", description = "No progress on stderr.")

@@ -26,8 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * ({@link UnfoldedPgdTrainer}, the GCN-WMMSE paper's §V-B) on a snapshot scenario. Shares the gcn-wmmse options
  * {@code --steps}, {@code --decay-steps}, {@code --decay-factor}, {@code --weight-decay}, {@code --precision},
  * {@code --layers}, {@code --validate-every}, {@code --batch}, {@code --learning-rate}, {@code --validation} and
- * {@code --power-unit} (default W) and reads {@code --substeps} (Q), {@code --initial-step} (gamma in the training
- * unit's 1 / (units of R_k)) and {@code --step-parametrisation} (log, default, or linear).
+ * {@code --power-unit} (default mW) and reads {@code --substeps} (Q), {@code --initial-step} (gamma0 in the
+ * training unit's 1 / (units of R_k); default 2 with linear steps, the data-driven start with log steps) and
+ * {@code --step-parametrisation} (linear, default, or log). The defaults are the shipped model's recipe, the
+ * authors' implementation: powers in mW, step sizes as parameters, each 1 on the gradient 2 (R_k V - V~).
  *
  * <p>Data as for gcn-wmmse: training sample s from the stream {@code train/sample/<s>} of the root seed,
  * validation sample s from {@code validation/sample/<s>}. Output: {@code history.csv}, {@code validation.csv},
@@ -44,9 +46,14 @@ final class UnfoldedPgdTraining {
     static final int DEFAULT_VALIDATION = 500;
 
     /** Default {@code --power-unit}: the unit of the shipped model's training. */
-    static final String DEFAULT_POWER_UNIT = "W";
+    static final String DEFAULT_POWER_UNIT = "mW";
     /** Default {@code --step-parametrisation}: that of the shipped model's training. */
-    static final String DEFAULT_PARAMETRISATION = "log";
+    static final String DEFAULT_PARAMETRISATION = "linear";
+    /**
+     * Default {@code --initial-step} with linear steps: the authors' step sizes of 1 on the gradient
+     * 2 (R_k V - V~), i.e. gamma0 = 2 in the training unit (log steps start from the data-driven value).
+     */
+    static final double DEFAULT_LINEAR_INITIAL_STEP = 2.0;
 
     private UnfoldedPgdTraining() {
     }
@@ -83,7 +90,9 @@ final class UnfoldedPgdTraining {
                         o.decaySteps != null ? o.decaySteps : DEFAULT_DECAY_STEPS,
                         o.decayFactor != null ? o.decayFactor : paper.decayFactor())
                 .withWeightDecay(o.weightDecay != null ? o.weightDecay : paper.weightDecay())
-                .withInitialStep(initialStep != null ? initialStep : Double.NaN)
+                .withInitialStep(initialStep != null ? initialStep
+                        : parametrisation == UnfoldedPgdTrainer.StepParametrisation.LINEAR ? DEFAULT_LINEAR_INITIAL_STEP
+                        : Double.NaN)
                 .withValidationEvery(o.validateEvery != null ? o.validateEvery : paper.validationEvery())
                 .withSeed(seed).withPrecision(precision).withPowerUnit(powerUnitW).withParametrisation(parametrisation);
         if (Files.exists(out) && !Files.isDirectory(out)) {

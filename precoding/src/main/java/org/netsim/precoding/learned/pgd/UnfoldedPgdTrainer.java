@@ -126,6 +126,15 @@ public final class UnfoldedPgdTrainer {
                     weightDecay, initialStep, validationEvery, seed, type, powerUnitW, p);
         }
 
+        /**
+         * {@link #paper} with the authors' implementation's choices the paper does not state (the shipped model's):
+         * powers in mW, {@link StepParametrisation#LINEAR}, every step 1 on the gradient 2 (R_k V - V~), i.e.
+         * gamma0 = 2 in mW units.
+         */
+        public static Config authors() {
+            return paper().withPowerUnit(1e-3).withParametrisation(StepParametrisation.LINEAR).withInitialStep(2.0);
+        }
+
         /** @return the learning rate of step t (0-based) */
         public double learningRateAt(int t) {
             return learningRate * Math.pow(decayFactor, t / decaySteps);
