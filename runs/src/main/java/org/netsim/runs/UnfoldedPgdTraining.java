@@ -70,9 +70,9 @@ final class UnfoldedPgdTraining {
 
     /** Runs the command; every check before any file is written. */
     static int run(CommandSpec spec, String scenario, GcnWmmseTraining.Options o, Integer substeps,
-            Double initialStep, String stepParametrisation, long seed, int batchOption, boolean batchGiven, double learningRateOption,
-            boolean learningRateGiven, int validationOption, boolean validationGiven, Path out, boolean quiet,
-            String commandLine) throws IOException {
+            Double initialStep, String stepParametrisation, long seed, int batchOption, boolean batchGiven,
+            double learningRateOption, boolean learningRateGiven, int validationOption, boolean validationGiven,
+            Path out, boolean quiet, String commandLine) throws IOException {
         SnapshotScenario sc = SnapshotCatalog.get(scenario);
         UnfoldedPgdTrainer.Config paper = UnfoldedPgdTrainer.Config.paper();
         int validation = validationGiven ? validationOption : DEFAULT_VALIDATION;

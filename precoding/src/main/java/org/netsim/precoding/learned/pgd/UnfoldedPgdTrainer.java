@@ -21,18 +21,19 @@ import org.netsim.precoding.learned.gcn.GcnWmmseBatch;
  * Unsupervised training of the unfolded PGD WMMSE step sizes (GCN-WMMSE paper "Coordinated Sum-Rate Maximization
  * in Multicell MU-MIMO with Deep Unrolling", §V-B): SGD on the loss (16) with the layer set L = {1..L},
  * <pre>
- *   J(T_t; rho) = 1 / (|T_t| L) sum_n sum_{l=1..L} -R_Sigma(V_n^(l)) / r_n^(l),   r_n^(l) = |R_Sigma(V_n^(l))| (no gradient)
+ *   J(T_t; theta) = 1 / (|T_t| L) sum_n sum_{l=1..L} -R_Sigma(V_n^(l)) / r_n^(l),   r_n^(l) = |R_Sigma(V_n^(l))| (no gradient)
  * </pre>
  * (every sample and layer weighs the same, so J is always -1 and the trainer reports the minibatch's mean WSR of
- * V^(L) instead). Optimiser {@link AdamW} of Table I (beta1, beta2, lambda) = (0.9, 0.99, 1e-3) on rho
- * (gamma = exp(rho), {@link UnfoldedPgdSteps}), learning rate 0.01 multiplied by 0.1 after every 5000 steps,
- * T = 20000 steps, minibatches of 100 fresh realisations (sample s = t |T_t| + n of the caller's sampler), no
- * gradient clipping; all configurable ({@link Config#paper}). The network input is the MRC start.
+ * V^(L) instead). Optimiser {@link AdamW} of Table I (beta1, beta2, lambda) = (0.9, 0.99, 1e-3) on theta
+ * ({@link StepParametrisation}: gamma = exp(theta) or 2 theta), learning rate 0.01 multiplied by 0.1 after every
+ * 5000 steps, T = 20000 steps, minibatches of 100 fresh realisations (sample s = t |T_t| + n of the caller's
+ * sampler), no gradient clipping; all configurable ({@link Config#paper}, {@link Config#authors}). The network
+ * input is the MRC start.
  *
- * <p>Initial steps: every gamma_lq = {@link Config#initialStep} or, when it is NaN (the default), 1 / E[lambda],
- * lambda = max_k lambda_max(R_k) of the first layer on the first minibatch (a step that contracts every BS's
- * quadratic at the start; gamma &lt; 2 / lambda_max is the PGD stability bound). Validation: mean WSR of V^(L)
- * on the validation problems at step 0, every {@link Config#validationEvery} steps and at the end. A step with a
+ * <p>Initial steps: every gamma_lq = {@link Config#initialStep} or, when it is NaN ({@link Config#paper}),
+ * 1 / E[lambda], lambda = max_k lambda_max(R_k) of the first layer on the first minibatch (a step that contracts
+ * every BS's quadratic at the start; gamma &lt; 2 / lambda_max is the PGD stability bound). Validation: mean WSR of
+ * V^(L) on the validation problems at step 0, every {@link Config#validationEvery} steps and at the end. A step with a
  * non-finite loss or gradient is skipped (counted). No checkpoints: the parameters are L Q numbers and a run of
  * the documented schedule takes minutes.
  *
