@@ -107,9 +107,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--substeps", description = "unfolded-pgd only: PGD sub-steps Q per layer. Default: 16.")
     Integer substeps;
 
-    @Option(names = "--initial-step", description = "unfolded-pgd only: initial step size gamma (default: 1 / mean "
-            + "lambda_max(R_k) of the first layer on the first minibatch).")
+    @Option(names = "--initial-step", description = "unfolded-pgd only: initial step size gamma in the training "
+            + "power unit (default: 2 with linear steps, as the authors' implementation; 1 / mean lambda_max(R_k) "
+            + "of the first layer on the first minibatch with log steps).")
     Double initialStep;
+
+    @Option(names = "--step-parametrisation", description = "unfolded-pgd only: log (gamma = exp(theta)) or linear "
+            + "(gamma = 2 theta, as the authors' implementation). Default: linear.")
+    String stepParametrisation;
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
@@ -164,13 +169,15 @@ final class TrainCommand implements Callable<Integer> {
         if (DeepFpPrecoder.NAME.equals(model)) {
             return DeepFpTrainRun.run(this);
         }
-        if (!model.equals(UnfoldedPgdPrecoder.NAME) && (substeps != null || initialStep != null)) {
-            throw new IllegalArgumentException((substeps != null ? "substeps" : "initial-step")
-                    + ": not an option of --model " + model);
+        if (!model.equals(UnfoldedPgdPrecoder.NAME)
+                && (substeps != null || initialStep != null || stepParametrisation != null)) {
+            throw new IllegalArgumentException((substeps != null ? "substeps" : initialStep != null ? "initial-step"
+                    : "step-parametrisation") + ": not an option of --model " + model);
         }
         if (model.equals(UnfoldedPgdPrecoder.NAME)) {
             var parsed = spec.commandLine().getParseResult();
-            return UnfoldedPgdTraining.run(spec, scenario, gcnWmmse, substeps, initialStep, seed, batch,
+            return UnfoldedPgdTraining.run(spec, scenario, gcnWmmse, substeps, initialStep,
+                    stepParametrisation, seed, batch,
                     parsed.hasMatchedOption("--batch"), learningRate, parsed.hasMatchedOption("--learning-rate"),
                     validation, parsed.hasMatchedOption("--validation"), out, quiet, commandLine());
         }

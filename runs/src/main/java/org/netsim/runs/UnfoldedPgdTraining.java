@@ -26,7 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * ({@link UnfoldedPgdTrainer}, the GCN-WMMSE paper's §V-B) on a snapshot scenario. Shares the gcn-wmmse options
  * {@code --steps}, {@code --decay-steps}, {@code --decay-factor}, {@code --weight-decay}, {@code --precision},
  * {@code --layers}, {@code --validate-every}, {@code --batch}, {@code --learning-rate}, {@code --validation} and
- * reads {@code --substeps} (Q) and {@code --initial-step}.
+ * {@code --power-unit} (default mW) and reads {@code --substeps} (Q), {@code --initial-step} (gamma0 in the
+ * training unit's 1 / (units of R_k); default 2 with linear steps, the data-driven start with log steps) and
+ * {@code --step-parametrisation} (linear, default, or log). The defaults are the shipped model's recipe, the
+ * authors' implementation: powers in mW, step sizes as parameters, each 1 on the gradient 2 (R_k V - V~).
  *
  * <p>Data as for gcn-wmmse: training sample s from the stream {@code train/sample/<s>} of the root seed,
  * validation sample s from {@code validation/sample/<s>}. Output: {@code history.csv}, {@code validation.csv},
@@ -42,14 +45,34 @@ final class UnfoldedPgdTraining {
     /** Default validation samples. */
     static final int DEFAULT_VALIDATION = 500;
 
+    /** Default {@code --power-unit}: the unit of the shipped model's training. */
+    static final String DEFAULT_POWER_UNIT = "mW";
+    /** Default {@code --step-parametrisation}: that of the shipped model's training. */
+    static final String DEFAULT_PARAMETRISATION = "linear";
+    /**
+     * Default {@code --initial-step} with linear steps: the authors' step sizes of 1 on the gradient
+     * 2 (R_k V - V~), i.e. gamma0 = 2 in the training unit (log steps start from the data-driven value).
+     */
+    static final double DEFAULT_LINEAR_INITIAL_STEP = 2.0;
+
     private UnfoldedPgdTraining() {
+    }
+
+    /** @return the parametrisation named by {@code --step-parametrisation} (log or linear) */
+    static UnfoldedPgdTrainer.StepParametrisation parametrisation(String name) {
+        return switch (name) {
+            case "log" -> UnfoldedPgdTrainer.StepParametrisation.LOG;
+            case "linear" -> UnfoldedPgdTrainer.StepParametrisation.LINEAR;
+            default -> throw new IllegalArgumentException("step-parametrisation: expected log or linear, got '"
+                    + name + "'");
+        };
     }
 
     /** Runs the command; every check before any file is written. */
     static int run(CommandSpec spec, String scenario, GcnWmmseTraining.Options o, Integer substeps,
-            Double initialStep, long seed, int batchOption, boolean batchGiven, double learningRateOption,
-            boolean learningRateGiven, int validationOption, boolean validationGiven, Path out, boolean quiet,
-            String commandLine) throws IOException {
+            Double initialStep, String stepParametrisation, long seed, int batchOption, boolean batchGiven,
+            double learningRateOption, boolean learningRateGiven, int validationOption, boolean validationGiven,
+            Path out, boolean quiet, String commandLine) throws IOException {
         SnapshotScenario sc = SnapshotCatalog.get(scenario);
         UnfoldedPgdTrainer.Config paper = UnfoldedPgdTrainer.Config.paper();
         int validation = validationGiven ? validationOption : DEFAULT_VALIDATION;
@@ -57,6 +80,9 @@ final class UnfoldedPgdTraining {
             throw new IllegalArgumentException("validation: must be >= 1, got " + validation);
         }
         String precision = o.precision == null ? "float64" : o.precision;
+        double powerUnitW = GcnWmmseTraining.powerUnitW(o.powerUnit == null ? DEFAULT_POWER_UNIT : o.powerUnit);
+        UnfoldedPgdTrainer.StepParametrisation parametrisation = parametrisation(
+                stepParametrisation == null ? DEFAULT_PARAMETRISATION : stepParametrisation);
         UnfoldedPgdTrainer.Config config = paper
                 .withSizes(o.layers != null ? o.layers : paper.layers(), substeps != null ? substeps : paper.substeps())
                 .withSteps(o.steps != null ? o.steps : DEFAULT_STEPS, batchGiven ? batchOption : paper.batchSize())
@@ -64,9 +90,11 @@ final class UnfoldedPgdTraining {
                         o.decaySteps != null ? o.decaySteps : DEFAULT_DECAY_STEPS,
                         o.decayFactor != null ? o.decayFactor : paper.decayFactor())
                 .withWeightDecay(o.weightDecay != null ? o.weightDecay : paper.weightDecay())
-                .withInitialStep(initialStep != null ? initialStep : Double.NaN)
+                .withInitialStep(initialStep != null ? initialStep
+                        : parametrisation == UnfoldedPgdTrainer.StepParametrisation.LINEAR ? DEFAULT_LINEAR_INITIAL_STEP
+                        : Double.NaN)
                 .withValidationEvery(o.validateEvery != null ? o.validateEvery : paper.validationEvery())
-                .withSeed(seed).withPrecision(precision);
+                .withSeed(seed).withPrecision(precision).withPowerUnit(powerUnitW).withParametrisation(parametrisation);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("out: " + out + " is a file, not a directory");
         }
@@ -142,10 +170,14 @@ final class UnfoldedPgdTraining {
         hyper.put("adamwBeta2", c.beta2());
         hyper.put("adamwWeightDecay", c.weightDecay());
         hyper.put("loss", "eq. (16), layer set {1..L}, per-sample and per-layer normalisation by |WSR| (no gradient)");
-        hyper.put("stepParametrisation", "gamma_lq = exp(rho_lq)");
+        hyper.put("stepParametrisation", c.parametrisation() == UnfoldedPgdTrainer.StepParametrisation.LOG
+                ? "gamma_lq = exp(theta_lq) (stored: rho = ln gamma_W)"
+                : "gamma_lq = 2 theta_lq (stored: rho = ln gamma_W)");
+        hyper.put("trainingPowerUnitW", c.powerUnitW());
         hyper.put("initialStep", r.initialStep());
-        hyper.put("initialization", Double.isNaN(c.initialStep()) ? "gamma0 = 1 / mean max_k lambda_max(R_k^(1)) "
-                + "over the first minibatch, MRC start" : "gamma0 given, MRC start");
+        hyper.put("initialization", (Double.isNaN(c.initialStep()) ? "gamma0 = 1 / mean max_k lambda_max(R_k^(1)) "
+                + "over the first minibatch" : "gamma0 = " + c.initialStep() + " in the training unit")
+                + ", MRC start; initialStep: gamma0 for problems in W");
         hyper.put("precision", c.precision());
         hyper.put("skippedSteps", r.skippedSteps());
         Map<String, String> units = new LinkedHashMap<>();

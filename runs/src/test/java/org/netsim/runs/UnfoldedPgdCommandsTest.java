@@ -54,6 +54,35 @@ class UnfoldedPgdCommandsTest {
         r = CliTest.run("train", "--model", "gcn-wmmse", "--scenario", "iid-cn", "--substeps", "4",
                 "--out", tmp.resolve("y").toString());
         assertTrue(r.exit() != 0 && r.err().contains("substeps: not an option of --model gcn-wmmse"), r.err());
+        r = CliTest.run("train", "--model", "gcn-wmmse", "--scenario", "iid-cn", "--step-parametrisation", "linear",
+                "--out", tmp.resolve("y").toString());
+        assertTrue(r.exit() != 0 && r.err().contains("step-parametrisation: not an option of --model gcn-wmmse"),
+                r.err());
+        r = CliTest.run("train", "--model", "unfolded-pgd", "--scenario", "iid-cn", "--init-gain", "2",
+                "--out", tmp.resolve("x").toString());
+        assertTrue(r.exit() != 0 && r.err().contains("init-gain: not an option of --model unfolded-pgd"), r.err());
+        r = CliTest.run("train", "--model", "unfolded-pgd", "--scenario", "iid-cn", "--power-unit", "kW",
+                "--out", tmp.resolve("x").toString());
+        assertTrue(r.exit() != 0 && r.err().contains("power-unit: expected W or mW, got 'kW'"), r.err());
+        r = CliTest.run("train", "--model", "unfolded-pgd", "--scenario", "iid-cn", "--step-parametrisation", "exp",
+                "--out", tmp.resolve("x").toString());
+        assertTrue(r.exit() != 0 && r.err().contains("step-parametrisation: expected log or linear, got 'exp'"),
+                r.err());
         assertTrue(Files.notExists(tmp.resolve("x")) && Files.notExists(tmp.resolve("y")));
+    }
+
+    @Test
+    void trainsInMilliwattsWithLinearStepsAndRecordsBoth() throws Exception {
+        Assumptions.assumeTrue(LearnedEngine.isAvailable(), "no deep-learning engine");
+        Path dir = tmp.resolve("pgd-mw");
+        CliTest.Run r = CliTest.run("train", "--model", "unfolded-pgd", "--scenario", "iid-cn", "--substeps", "2",
+                "--layers", "2", "--steps", "2", "--batch", "4", "--validation", "4", "--power-unit", "mW",
+                "--step-parametrisation", "linear", "--initial-step", "2", "--quiet", "--out", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        JsonNode hyper = new ObjectMapper().readTree(dir.resolve("card.json").toFile()).get("hyperparameters");
+        assertEquals(1e-3, hyper.get("trainingPowerUnitW").asDouble());
+        assertTrue(hyper.get("stepParametrisation").asText().startsWith("gamma_lq = 2 theta_lq"),
+                hyper.toString());
+        assertEquals(2e-3, hyper.get("initialStep").asDouble(), 1e-15); // gamma0 for problems in W
     }
 }

@@ -57,15 +57,27 @@ public final class UnfoldedPgdNetwork {
      * @param numLayers 1..L
      */
     public static Output forward(NDArray logSteps, int layers, int substeps, GcnWmmseBatch batch, int numLayers) {
+        return forwardSteps(logSteps.exp(), layers, substeps, batch, numLayers);
+    }
+
+    /**
+     * Runs the first {@code numLayers} layers with the step sizes themselves.
+     *
+     * @param gamma gamma [L Q] in the batch's type
+     * @param layers L
+     * @param substeps Q
+     * @param batch the problems and their starts
+     * @param numLayers 1..L
+     */
+    public static Output forwardSteps(NDArray gamma, int layers, int substeps, GcnWmmseBatch batch, int numLayers) {
         if (numLayers < 1 || numLayers > layers) {
             throw new IllegalArgumentException("numLayers: must be in 1.." + layers + ", got " + numLayers);
         }
-        if (logSteps.getShape().size() != (long) layers * substeps) {
-            throw new IllegalArgumentException("logSteps: expected " + layers * substeps + " values, got "
-                    + logSteps.getShape());
+        if (gamma.getShape().size() != (long) layers * substeps) {
+            throw new IllegalArgumentException("gamma: expected " + layers * substeps + " values, got "
+                    + gamma.getShape());
         }
         Layers run = new Layers(batch);
-        NDArray gamma = logSteps.exp();
         ComplexTensor v = batch.start();
         NDArray[] wsr = new NDArray[numLayers + 1];
         for (int l = 0; l < numLayers; l++) {

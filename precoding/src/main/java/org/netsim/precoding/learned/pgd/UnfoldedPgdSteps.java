@@ -9,9 +9,9 @@ import java.util.Arrays;
  * <pre>
  *   gamma_lq = exp(rho_lq),    rho stored row by row: rho[(l - 1) Q + (q - 1)]
  * </pre>
- * The exponential (rather than softplus) makes an optimiser's additive steps on rho multiplicative on gamma, so
- * one learning rate serves step sizes of any scale (gamma carries the units of 1 / R_k, whose scale follows the
- * scenario's power and noise levels).
+ * (gamma carries the units of 1 / R_k, whose scale follows the scenario's power and noise levels: these are the
+ * step sizes for problems in W). Training may run on other numbers ({@link UnfoldedPgdTrainer.StepParametrisation},
+ * another power unit) and converts them ({@link UnfoldedPgdTrainer#stepsInWatts}).
  * Immutable.
  *
  * @param layers L &gt;= 1
