@@ -51,6 +51,13 @@ final class ReproduceTables {
                         "iid-cn", "--samples", Integer.toString(ctx.samples()), "--inits", "50", "--seed",
                         Long.toString(ctx.seed()), "--quiet"),
                 ReproduceTables::unfoldedPgd, "not measured"));
+        add(new CommandTable("gcnwmmse-table13", "GCN-WMMSE paper, Tables XIII-XIV: IAIDNN relative to WMMSE50 and "
+                + "its average UE rates (shipped iaidnn-m16-i8, L = 7, on iaidnn-16x8)", 20,
+                "not stated (validation sets of 1000 realizations in Sec. IV)",
+                ctx -> ReproduceContext.args("evaluate", "--model", "iaidnn-m16-i8", "--scenario", "iaidnn-16x8",
+                        "--samples", Integer.toString(ctx.samples()), "--inits", "50", "--seed",
+                        Long.toString(ctx.seed()), "--quiet"),
+                ReproduceTables::iaidnn, "not measured"));
         add(new CommandTable("gcnwmmse-fig5", "GCN-WMMSE paper, Sec. V-A / Fig. 5 (left) at density 1: UWMMSE (shipped "
                 + "uwmmse-pairs-20, L = 4) and the scalar WMMSE iterations that reach it", 200,
                 "1000 realizations per density",
@@ -110,13 +117,7 @@ final class ReproduceTables {
 
     /** GCN-WMMSE evaluation.csv: sample, gcn, mrc_tr, mrc, ri_tr, ri, best (nat/s/Hz). */
     private static Map<String, Double> gcnWmmse(Path dir) throws Exception {
-        List<List<String>> csv = ReproduceContext.readCsv(dir.resolve("evaluation.csv"));
-        double[] mean = new double[6];
-        for (List<String> row : csv) {
-            for (int c = 0; c < 6; c++) {
-                mean[c] += Double.parseDouble(row.get(c + 1)) / csv.size();
-            }
-        }
+        double[] mean = columnMeans(ReproduceContext.readCsv(dir.resolve("evaluation.csv")), 6);
         String[] names = {"gcn", "mrc_tr", "mrc", "ri_tr", "ri", "best"};
         Map<String, Double> v = new HashMap<>();
         for (int c = 0; c < 6; c++) {
@@ -131,15 +132,9 @@ final class ReproduceTables {
      * (nat/s/Hz); keys pgd_qQ_percent, gcn_percent, mrc_tr_percent (of the last column) and best_wsr.
      */
     private static Map<String, Double> unfoldedPgd(Path dir) throws Exception {
-        List<List<String>> csv = ReproduceContext.readCsv(dir.resolve("evaluation.csv"));
         List<String> header = ReproduceContext.readHeader(dir.resolve("evaluation.csv"));
         int cols = header.size() - 1;
-        double[] mean = new double[cols];
-        for (List<String> row : csv) {
-            for (int c = 0; c < cols; c++) {
-                mean[c] += Double.parseDouble(row.get(c + 1)) / csv.size();
-            }
-        }
+        double[] mean = columnMeans(ReproduceContext.readCsv(dir.resolve("evaluation.csv")), cols);
         double best = mean[cols - 1];
         Map<String, Double> v = new HashMap<>();
         for (int c = 0; c < cols; c++) {
@@ -149,6 +144,37 @@ final class ReproduceTables {
             v.put(key + "_percent", 100 * mean[c] / best);
         }
         v.put("best_wsr", best);
+        return v;
+    }
+
+    /**
+     * IAIDNN evaluation.csv: sample, iaidnn, wmmse_mrc_tr, wmmse_mrc, wmmse_best, iaidnn_ue1..I, wmmse_mrc_ue1..I
+     * (nat/s/Hz); keys iaidnn/mrc_tr/mrc _percent (of wmmse_best), best_wsr, and the mean UE rates with their sums.
+     */
+    private static Map<String, Double> iaidnn(Path dir) throws Exception {
+        Path file = dir.resolve("evaluation.csv");
+        List<String> header = ReproduceContext.readHeader(file);
+        int cols = header.size() - 1;
+        double[] mean = columnMeans(ReproduceContext.readCsv(file), cols);
+        Map<String, Double> v = new HashMap<>();
+        double best = mean[3];
+        v.put("iaidnn_percent", 100 * mean[0] / best);
+        v.put("mrc_tr_percent", 100 * mean[1] / best);
+        v.put("mrc_percent", 100 * mean[2] / best);
+        v.put("best_wsr", best);
+        double iaidnnSum = 0;
+        double mrcSum = 0;
+        for (int c = 4; c < cols; c++) {
+            String name = header.get(c + 1).replace(" (nat/s/Hz)", "");
+            v.put(name, mean[c]);
+            if (name.startsWith("iaidnn_ue")) {
+                iaidnnSum += mean[c];
+            } else if (name.startsWith("wmmse_mrc_ue")) {
+                mrcSum += mean[c];
+            }
+        }
+        v.put("iaidnn_sum", iaidnnSum);
+        v.put("wmmse_mrc_sum", mrcSum);
         return v;
     }
 
@@ -162,6 +188,17 @@ final class ReproduceTables {
         v.put("mrc_wsr", Double.parseDouble(row.get(3)));
         v.put("match_iterations", match > 0 ? match : Double.NaN);
         return v;
+    }
+
+    /** The means over the rows of columns 1..cols (column 0 is the sample index). */
+    private static double[] columnMeans(List<List<String>> csv, int cols) {
+        double[] mean = new double[cols];
+        for (List<String> row : csv) {
+            for (int c = 0; c < cols; c++) {
+                mean[c] += Double.parseDouble(row.get(c + 1)) / csv.size();
+            }
+        }
+        return mean;
     }
 
     /** rounds_table.csv: gcn, gcn_rounds, wmmse_rounds, gcn_wsr, wmmse_wsr, gcn_ms, wmmse_ms, ... (first row). */

@@ -28,7 +28,7 @@ class ReproduceCommandTest {
         CliTest.Run r = CliTest.run("reproduce", "--list");
         assertEquals(0, r.exit(), r.err());
         List<ReproduceTable> tables = ReproduceTables.all();
-        assertEquals(10, tables.size());
+        assertEquals(11, tables.size());
         assertEquals(tables.size(), r.out().lines().count());
         for (ReproduceTable t : tables) {
             assertTrue(r.out().lines().anyMatch(l -> l.startsWith(t.name() + " ") && l.contains(t.description())),
@@ -166,6 +166,25 @@ class ReproduceCommandTest {
         assertTrue(Double.parseDouble(ours.get("I: WMMSE50 rate")) > 0);
         assertTrue(ours.get("I: Unfolded PGD Q=4 relative rate").startsWith("not available: only the Q = 16"),
                 ours.get("I: Unfolded PGD Q=4 relative rate"));
+    }
+
+    @Test
+    void iaidnnTablesMeasureTheShippedModel() throws Exception {
+        CliTest.Run r = CliTest.run("reproduce", "gcnwmmse-table13", "--samples", "1", "--out", tmp.toString(),
+                "--quiet");
+        assertEquals(0, r.exit(), r.err());
+        checkOutput(tmp, "gcnwmmse-table13", r.out());
+        Map<String, String> ours = ours(tmp, "gcnwmmse-table13");
+        double pct = Double.parseDouble(ours.get("(16; 8): IAIDNN relative rate"));
+        assertTrue(pct > 30 && pct <= 120, "a percentage of WMMSE50: " + pct);
+        double sum = 0;
+        for (int u = 1; u <= 8; u++) {
+            sum += Double.parseDouble(ours.get("M=16 I=8: IAIDNN average rate of UE " + u));
+        }
+        assertEquals(Double.parseDouble(ours.get("M=16 I=8: IAIDNN sum of average UE rates")), sum, 1e-2,
+                "the UE rates add up to the sum row (printed to 3 decimals)");
+        assertTrue(ours.get("(8; 4): IAIDNN relative rate").startsWith("not available: only the (16; 8) model"),
+                ours.get("(8; 4): IAIDNN relative rate"));
     }
 
     @Test
