@@ -121,13 +121,16 @@ class IaidnnNetworkTest {
     /**
      * Optimisation check: on one fixed minibatch (training and validation set alike) 60 AdamW steps at the paper's
      * rate 10^-3 must raise the WSR (lower the loss). Fresh minibatches are too noisy at this size for a 60-step
-     * test (the minibatch WSR varies by +-20 % between draws).
+     * test (the minibatch WSR varies by +-20 % between draws). Our form from the Jacobi start has gradient norms of
+     * 1e7 and more (docs/iaidnn.md), so its steps are clipped to norm 1 here, and the run is in float64: in float32
+     * the engine's rounding is not bitwise reproducible and the same 60 steps gained between 0.9 % and 3 %.
      */
     @Test
     void shortTrainingLowersTheLoss() {
         List<Problem> fixed = problems(1000, 32, 4, 2);
-        IaidnnTrainer.Config c = IaidnnTrainer.Config.shortDefault(false).with(3, 60, 32, 40, 10, 60)
-                .withInit(IaidnnWeights.Init.JACOBI, 0, false);                          // our form
+        IaidnnTrainer.Config base = IaidnnTrainer.Config.shortDefault(false).with(3, 60, 32, 40, 10, 60);
+        IaidnnTrainer.Config c = base.withOptions(base.shared(), base.useY(), base.learningRate(), base.seed(),
+                DataType.FLOAT64).withInit(IaidnnWeights.Init.JACOBI, 1.0, false);          // our form
         IaidnnTrainer.Result r = IaidnnTrainer.train(c, s -> fixed.get(s % fixed.size()), fixed,
                 new IaidnnTrainer.Listener() {
                 });
