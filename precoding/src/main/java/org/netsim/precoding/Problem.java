@@ -225,6 +225,33 @@ public final class Problem {
     }
 
     /** @return a builder pre-filled with this problem's data, to derive a modified problem */
+    /**
+     * The same problem with its powers expressed in {@code unitW} watts: P_k / unit and sigma_i^2 / unit (the
+     * channels are gains and unchanged), so every rate is unchanged. Learned precoders that are not invariant to the
+     * unit of power train in the unit their authors used (GCN-WMMSE, unfolded PGD: mW).
+     *
+     * @param unitW the unit in W, &gt; 0 and finite
+     * @return {@code p} itself for unit 1 W
+     */
+    public static Problem inPowerUnit(Problem p, double unitW) {
+        if (!(unitW > 0) || Double.isInfinite(unitW)) {
+            throw new IllegalArgumentException("power unit: must be finite and > 0 W, got " + unitW);
+        }
+        if (unitW == 1.0) {
+            return p;
+        }
+        double perW = 1.0 / unitW;
+        double[] budget = new double[p.numBs()];
+        for (int k = 0; k < budget.length; k++) {
+            budget[k] = p.bsPowerW(k) * perW;
+        }
+        double[] noise = new double[p.numUe()];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = p.noisePowerW(i) * perW;
+        }
+        return p.toBuilder().bsPowerW(budget).noisePowerW(noise).build();
+    }
+
     public Builder toBuilder() {
         Builder b = new Builder().bsAntennas(bsAntennas).bsPowerW(bsPowerW).ueAntennas(ueAntennas)
                 .streams(streams).noisePowerW(noisePowerW).weights(weights).servingBs(servingBs);

@@ -273,7 +273,7 @@ public final class GcnWmmseTrainer {
         }
         List<Problem> validationInUnit = new ArrayList<>(validation.size());
         for (Problem p : validation) {
-            validationInUnit.add(inPowerUnit(p, config.powerUnitW()));
+            validationInUnit.add(Problem.inPowerUnit(p, config.powerUnitW()));
         }
         Map<String, double[]> theta;
         AdamW opt = new AdamW(config.beta1(), config.beta2(), config.weightDecay(), Config.EPSILON);
@@ -321,7 +321,8 @@ public final class GcnWmmseTrainer {
             for (int t = startStep; t < config.steps(); t++) {
                 List<Problem> batch = new ArrayList<>(config.batchSize());
                 for (int n = 0; n < config.batchSize(); n++) {
-                    Problem p = inPowerUnit(trainingSample.apply(t * config.batchSize() + n), config.powerUnitW());
+                    Problem p = Problem.inPowerUnit(trainingSample.apply(t * config.batchSize() + n),
+                            config.powerUnitW());
                     batch.add(p);
                     for (int k = 0; k < p.numBs(); k++) {
                         biasSum += Math.sqrt(p.bsPowerW(k) / Math.max(p.uesOf(k).length, 1));
@@ -383,26 +384,6 @@ public final class GcnWmmseTrainer {
                 opt.firstMoments(), opt.secondMoments(), biasSum, biasCount, skipped, elapsed, steps, validations);
         listener.onCheckpoint(last);
         return last;
-    }
-
-    /**
-     * The problem with its powers expressed in {@code unitW}: P_k / unit and sigma_i^2 / unit (the channels, gains,
-     * are unitless). Every WSR is unchanged.
-     */
-    static Problem inPowerUnit(Problem p, double unitW) {
-        if (unitW == 1.0) {
-            return p;
-        }
-        double perW = 1.0 / unitW;
-        double[] budget = new double[p.numBs()];
-        for (int k = 0; k < budget.length; k++) {
-            budget[k] = p.bsPowerW(k) * perW;
-        }
-        double[] noise = new double[p.numUe()];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = p.noisePowerW(i) * perW;
-        }
-        return p.toBuilder().bsPowerW(budget).noisePowerW(noise).build();
     }
 
     /**

@@ -280,10 +280,10 @@ public final class UnfoldedPgdTrainer {
         }
         long t0 = System.nanoTime();
         double unit = config.powerUnitW();
-        IntFunction<Problem> sample = s -> inPowerUnit(trainingSample.apply(s), unit);
+        IntFunction<Problem> sample = s -> Problem.inPowerUnit(trainingSample.apply(s), unit);
         List<Problem> validationInUnit = new ArrayList<>(validation.size());
         for (Problem p : validation) {
-            validationInUnit.add(inPowerUnit(p, unit));
+            validationInUnit.add(Problem.inPowerUnit(p, unit));
         }
         double gamma0 = config.initialStep();
         if (Double.isNaN(gamma0)) {
@@ -402,26 +402,6 @@ public final class UnfoldedPgdTrainer {
             return theta.exp();
         }
         return theta.mul(UnfoldedPgdNetwork.constant(m, new double[] {2.0}, new Shape(), config.type()));
-    }
-
-    /**
-     * The problem with its powers expressed in {@code unitW}: P_k / unit and sigma_i^2 / unit (the channels, gains,
-     * are unitless). Every WSR is unchanged.
-     */
-    static Problem inPowerUnit(Problem p, double unitW) {
-        if (unitW == 1.0) {
-            return p;
-        }
-        double perW = 1.0 / unitW;
-        double[] budget = new double[p.numBs()];
-        for (int k = 0; k < budget.length; k++) {
-            budget[k] = p.bsPowerW(k) * perW;
-        }
-        double[] noise = new double[p.numUe()];
-        for (int i = 0; i < noise.length; i++) {
-            noise[i] = p.noisePowerW(i) * perW;
-        }
-        return p.toBuilder().bsPowerW(budget).noisePowerW(noise).build();
     }
 
     /** max_k lambda_max(R_k) of the first layer from the MRC start of one problem. */

@@ -37,7 +37,7 @@ class GcnWmmseUnitsTest {
             int layers = 1 + sizes.nextInt(4);
             double unitW = trial % 2 == 0 ? 1e-3 : 37.5;
             Problem watts = TestProblems.uniform(700 + trial, numBs, ues, m, n, n, 2.0, 1e-3, 0.1);
-            Problem inUnit = GcnWmmseTrainer.inPowerUnit(watts, unitW);
+            Problem inUnit = Problem.inPowerUnit(watts, unitW);
             assertEquals(watts.bsPowerW(0) / unitW, inUnit.bsPowerW(0), 1e-12 * inUnit.bsPowerW(0));
 
             Map<String, double[]> theta = GcnWmmseNetworkTest.perturbed(

@@ -48,7 +48,7 @@ class UnfoldedPgdUnitsTest {
         List<Problem> inW = UnfoldedPgdNetworkTest.problems(40, 3, 3, 4, 2, 2);
         List<Problem> inMw = new ArrayList<>();
         for (Problem p : inW) {
-            inMw.add(UnfoldedPgdTrainer.inPowerUnit(p, MILLIWATT));
+            inMw.add(Problem.inPowerUnit(p, MILLIWATT));
         }
         double gamma0 = UnfoldedPgdNetworkTest.gamma0(inMw); // in 1 / (units of R_k in mW)
         for (UnfoldedPgdTrainer.StepParametrisation par : UnfoldedPgdTrainer.StepParametrisation.values()) {
